@@ -1,0 +1,78 @@
+"""The command line: `triage-desktop` with no command starts the app; subcommands script the rest.
+
+Each command lives in its own module in this package and exposes `register(subparsers)`; the
+module list below is the registry. Command modules import their heavy dependencies inside their
+handlers, so `--help` and `--version` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from triage_desktop import APP_NAME, __version__
+
+# Each module: register(subparsers: argparse._SubParsersAction) -> None, adding parsers whose
+# defaults set `handler=callable(args) -> int`.
+COMMAND_MODULES: tuple[str, ...] = (
+    "triage_desktop.cli.gui_cmd",
+)
+
+
+class CliError(Exception):
+    """A failure to report as one plain line on stderr, with an exit code, never a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="triage-desktop",
+        description=(
+            f"{APP_NAME}: guides confidential triage meetings under the University's Dignity and "
+            "Respect Policy, keeps every record in an encrypted local vault, and produces signed "
+            "summaries and outcome letters. Run with no command to start the desktop app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--vault",
+        metavar="DIR",
+        help="vault folder (default: $TRIAGE_DESKTOP_HOME, else the per-user data folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        from triage_desktop.cli.gui_cmd import run_gui
+
+        return run_gui(args)
+    try:
+        return handler(args)
+    except CliError as error:
+        print(f"triage-desktop: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("triage-desktop: interrupted", file=sys.stderr)
+        return 130
+
+
+def gui_main() -> int:
+    """Entry point for the desktop launcher: always the app, whatever the arguments."""
+    from triage_desktop.cli.gui_cmd import run_gui
+
+    return run_gui(build_parser().parse_args([]))
