@@ -1,4 +1,4 @@
-"""Where the vault lives: `--vault DIR`, else $TRIAGE_DESKTOP_HOME, else the platformdirs default."""
+"""Where the vault lives: `--vault DIR`, else $TRIAGE_DESKTOP_HOME, else the platform default."""
 
 from __future__ import annotations
 

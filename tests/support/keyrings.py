@@ -1,4 +1,4 @@
-"""A keychain that lives in memory: the unit tests' stand-in for the OS keychain (a true boundary)."""
+"""An in-memory keychain: the unit tests' stand-in for the OS keychain (a true boundary)."""
 
 from __future__ import annotations
 

@@ -16,9 +16,7 @@ from triage_desktop import APP_NAME, __version__
 
 # Each module: register(subparsers: argparse._SubParsersAction) -> None, adding parsers whose
 # defaults set `handler=callable(args) -> int`.
-COMMAND_MODULES: tuple[str, ...] = (
-    "triage_desktop.cli.gui_cmd",
-)
+COMMAND_MODULES: tuple[str, ...] = ("triage_desktop.cli.gui_cmd",)
 
 
 class CliError(Exception):

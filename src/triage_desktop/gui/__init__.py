@@ -1,1 +1,1 @@
-"""gui layer."""
+"""The desktop app (PySide6). Talks to the layers below only through `triage_desktop.services`."""

@@ -1,0 +1,69 @@
+"""Start the desktop app. Only Qt and the app shell are imported before the first window shows;
+SQLAlchemy, Alembic, reportlab and pyHanko load later, when a feature needs them."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from triage_desktop import APP_ID, APP_NAME, ORGANISATION, __version__
+from triage_desktop.gui.look import apply_look
+from triage_desktop.gui.main_window import MainWindow
+from triage_desktop.paths import restrict_umask
+
+# Modules that must not be loaded before the first window is on screen (startup discipline).
+DEFERRED_MODULES = ("sqlalchemy", "alembic", "reportlab", "pyhanko")
+
+
+def deferred_modules_loaded() -> list[str]:
+    return sorted(name for name in DEFERRED_MODULES if name in sys.modules)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName(APP_ID)
+    apply_look(app)
+    return app
+
+
+def run(vault: str | None = None, smoke_test: bool = False) -> int:
+    """Show the main window and run the event loop.
+
+    With `smoke_test`, print a JSON line about the first window once it is shown and quit: used by
+    the startup test, the packaged-bundle check and the startup benchmark.
+    """
+    started = time.perf_counter()
+    restrict_umask()
+    app = create_application()
+    window = MainWindow(vault=vault)
+    window.show()
+    if smoke_test:
+
+        def report() -> None:
+            print(
+                json.dumps(
+                    {
+                        "shown": window.isVisible(),
+                        "title": window.windowTitle(),
+                        "deferred_modules_loaded": deferred_modules_loaded(),
+                        "seconds_to_first_window": round(time.perf_counter() - started, 4),
+                    }
+                ),
+                flush=True,
+            )
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    return app.exec()

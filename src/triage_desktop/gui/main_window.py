@@ -1,0 +1,56 @@
+"""The main window shell: menus, and a stack of pages that starts on a calm empty state.
+
+The window title is always just the app name: case data never reaches the title, the taskbar or
+the window switcher.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from triage_desktop import APP_NAME
+from triage_desktop.gui.about import AboutDialog
+from triage_desktop.gui.forms import child, load_form
+from triage_desktop.gui.look import app_icon, make_heading
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, vault: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(f"{APP_NAME} main window")
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("pages")
+        self.setCentralWidget(self.pages)
+        self.empty_state = self._build_empty_state()
+        self.pages.addWidget(self.empty_state)
+
+        self.about_action = QAction("&About Triage Desk", self)
+        self.about_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.about_action.triggered.connect(self.show_about)
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+
+        # Window-wide shortcuts work even when the menu bar is hidden (privacy screen, kiosk).
+        self.addActions([self.about_action, self.quit_action])
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_empty_state(self) -> QWidget:
+        page = load_form("empty_state.ui", self)
+        child(page, QLabel, "iconLabel").setPixmap(app_icon().pixmap(96, 96))
+        make_heading(child(page, QLabel, "headingLabel"))
+        return page
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self, vault=self._vault)
+        dialog.open()
+        return dialog
