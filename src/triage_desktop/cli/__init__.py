@@ -52,10 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments:
+        # The desktop launcher's case: start the app without building the whole parser, whose
+        # command registry would cost start-up time before the first window.
+        from triage_desktop.gui.app import run
+
+        return run()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
+    if handler is None:  # only global options, e.g. --vault DIR: start the app
         from triage_desktop.cli.gui_cmd import run_gui
 
         return run_gui(args)
@@ -71,6 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     """Entry point for the desktop launcher: always the app, whatever the arguments."""
-    from triage_desktop.cli.gui_cmd import run_gui
+    from triage_desktop.gui.app import run
 
-    return run_gui(build_parser().parse_args([]))
+    return run()

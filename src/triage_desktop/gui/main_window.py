@@ -6,13 +6,17 @@ the window switcher.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from triage_desktop import APP_NAME
-from triage_desktop.gui.about import AboutDialog
-from triage_desktop.gui.forms import child, load_form
+from triage_desktop.gui.generated.ui_empty_state import Ui_EmptyState
 from triage_desktop.gui.look import app_icon, make_heading
+
+if TYPE_CHECKING:
+    from triage_desktop.gui.about import AboutDialog
 
 
 class MainWindow(QMainWindow):
@@ -45,12 +49,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_empty_state(self) -> QWidget:
-        page = load_form("empty_state.ui", self)
-        child(page, QLabel, "iconLabel").setPixmap(app_icon().pixmap(96, 96))
-        make_heading(child(page, QLabel, "headingLabel"))
+        page = QWidget(self)
+        form = Ui_EmptyState()
+        form.setupUi(page)
+        form.iconLabel.setPixmap(app_icon().pixmap(96, 96))
+        make_heading(form.headingLabel)
         return page
 
     def show_about(self) -> AboutDialog:
+        from triage_desktop.gui.about import AboutDialog  # not needed before the first window
+
         dialog = AboutDialog(self, vault=self._vault)
         dialog.open()
         return dialog
