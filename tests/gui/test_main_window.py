@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -64,3 +65,38 @@ def test_window_grab_is_not_blank(qtbot: QtBot, screenshot_dir: Path) -> None:
     assert image.save(str(path))
     # An empty grab is one flat colour; the shell has text, an icon and a menu bar.
     assert distinct_colours(image) > 20
+
+
+def test_privacy_key_hides_everything_and_brings_it_back(
+    qtbot: QtBot, screenshot_dir: Path
+) -> None:
+    window = make_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = window.grab().toImage()
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert window.privacy_on()
+    assert not window.pages.isVisible()
+    assert not window.menuBar().isVisible()
+    hidden = window.grab().toImage()
+    hidden.save(str(screenshot_dir / "privacy-screen.png"))
+    assert distinct_colours(hidden) < distinct_colours(before)
+    # the content is swapped out, so nothing of it is reachable while the curtain is down
+    assert not window.empty_state.isVisible()
+    qtbot.keyClick(window.curtain, Qt.Key.Key_F12)
+    assert not window.privacy_on()
+    assert window.pages.isVisible()
+    assert window.menuBar().isVisible()
+
+
+def test_dark_and_light_palettes_apply(qtbot: QtBot) -> None:
+    from triage_desktop.gui.palettes import apply_palette
+
+    app = create_application()
+    assert apply_palette(app, "dark") == "dark"
+    dark_window = app.palette().color(app.palette().ColorRole.Window).lightness()
+    assert apply_palette(app, "light") == "light"
+    light_window = app.palette().color(app.palette().ColorRole.Window).lightness()
+    assert dark_window < 80
+    assert light_window > 200
+    assert apply_palette(app, "system") in {"light", "dark"}

@@ -7,6 +7,7 @@ from functools import cache
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QLabel
 
+from triage_desktop.gui.palettes import Scheme, apply_palette
 from triage_desktop.resources import resource
 
 
@@ -15,7 +16,8 @@ def app_icon() -> QIcon:
     return QIcon(str(resource("icons", "triage-desktop.svg")))
 
 
-def apply_look(app: QApplication) -> None:
+def apply_look(app: QApplication, scheme: Scheme = "system") -> None:
+    apply_palette(app, scheme)
     app.setWindowIcon(app_icon())
     app.setStyleSheet(resource("style", "triage.qss").read_text(encoding="utf-8"))
 

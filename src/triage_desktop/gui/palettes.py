@@ -1,0 +1,82 @@
+"""Light and dark palettes: calm, high-contrast text, and never colour alone to carry meaning.
+
+"system" follows the OS colour scheme (Qt reports it on all three desktops); the officer can pin
+light or dark in settings. Fusion draws every widget from the palette, so both look the same on
+every platform.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+Scheme = Literal["system", "light", "dark"]
+
+_LIGHT = {
+    "window": "#f4f3ef",
+    "base": "#ffffff",
+    "alternate": "#eeece6",
+    "text": "#1d2327",
+    "muted": "#5b636a",
+    "button": "#e9e7e1",
+    "highlight": "#2f6f73",
+    "highlighted_text": "#ffffff",
+    "link": "#1f5f8b",
+    "tooltip": "#fffdf5",
+}
+_DARK = {
+    "window": "#1f2326",
+    "base": "#15181a",
+    "alternate": "#262b2f",
+    "text": "#eceae4",
+    "muted": "#a7adb2",
+    "button": "#2b3034",
+    "highlight": "#5fa8ac",
+    "highlighted_text": "#0d1012",
+    "link": "#8cc4ee",
+    "tooltip": "#2b3034",
+}
+
+
+def _palette(colours: dict[str, str]) -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    pairs = {
+        role.Window: "window",
+        role.WindowText: "text",
+        role.Base: "base",
+        role.AlternateBase: "alternate",
+        role.Text: "text",
+        role.Button: "button",
+        role.ButtonText: "text",
+        role.Highlight: "highlight",
+        role.HighlightedText: "highlighted_text",
+        role.Link: "link",
+        role.ToolTipBase: "tooltip",
+        role.ToolTipText: "text",
+        role.PlaceholderText: "muted",
+    }
+    for colour_role, key in pairs.items():
+        palette.setColor(colour_role, QColor(colours[key]))
+    disabled = QPalette.ColorGroup.Disabled
+    for colour_role in (role.Text, role.ButtonText, role.WindowText):
+        palette.setColor(disabled, colour_role, QColor(colours["muted"]))
+    return palette
+
+
+def effective_scheme(app: QApplication, scheme: Scheme) -> Literal["light", "dark"]:
+    if scheme != "system":
+        return scheme
+    from PySide6.QtCore import Qt
+
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    return "dark" if dark else "light"
+
+
+def apply_palette(app: QApplication, scheme: Scheme = "system") -> Literal["light", "dark"]:
+    chosen = effective_scheme(app, scheme)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(_palette(_DARK if chosen == "dark" else _LIGHT))
+    return chosen
