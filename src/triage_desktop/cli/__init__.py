@@ -16,7 +16,11 @@ from triage_desktop import APP_NAME, __version__
 
 # Each module: register(subparsers: argparse._SubParsersAction) -> None, adding parsers whose
 # defaults set `handler=callable(args) -> int`.
-COMMAND_MODULES: tuple[str, ...] = ("triage_desktop.cli.gui_cmd",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "triage_desktop.cli.gui_cmd",
+    "triage_desktop.cli.route_cmd",
+    "triage_desktop.cli.contact_deadline_cmd",
+)
 
 
 class CliError(Exception):
