@@ -18,6 +18,7 @@ from triage_desktop import APP_NAME, __version__
 # defaults set `handler=callable(args) -> int`.
 COMMAND_MODULES: tuple[str, ...] = (
     "triage_desktop.cli.gui_cmd",
+    "triage_desktop.cli.verify_cmd",
     "triage_desktop.cli.route_cmd",
     "triage_desktop.cli.contact_deadline_cmd",
 )

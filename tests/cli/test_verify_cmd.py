@@ -1,0 +1,103 @@
+"""`triage-desktop verify`: exit codes and messages, run as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.run import run_cli
+from triage_desktop.documents.identity import create_self_issued
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    from triage_desktop.documents.samples import sample_summary
+    from triage_desktop.documents.signing import sign_pdf
+    from triage_desktop.documents.summary import render_summary
+
+    folder = tmp_path_factory.mktemp("verify")
+    officer = create_self_issued("Zoë Ångström", "DRLRO", "University of Bath")
+    pdf = folder / "summary.pdf"
+    pdf.write_bytes(sign_pdf(render_summary(sample_summary()), officer, reason="Triage summary"))
+    pem = folder / "officer.pem"
+    pem.write_bytes(officer.certificate_pem())
+    return pdf, pem
+
+
+def test_intact_and_trusted_exits_zero(signed: tuple[Path, Path]) -> None:
+    pdf, pem = signed
+    result = run_cli(["verify", str(pdf), "--trust", str(pem)])
+    assert result.returncode == 0, result.stderr
+    for line in (
+        "Signer:        Zoë Ångström",
+        "Intact:        yes",
+        "Valid:         yes",
+        "Trusted:       yes",
+        "Unchanged since signing: yes",
+        "Signing time:",
+    ):
+        assert line in result.stdout
+
+
+def test_without_trust_says_the_certificate_was_not_checked(signed: tuple[Path, Path]) -> None:
+    result = run_cli(["verify", str(signed[0])])
+    assert result.returncode == 0
+    assert "Trusted:       NO (no --trust certificate given)" in result.stdout
+    assert "give --trust CERT.pem" in result.stdout
+
+
+def test_one_changed_byte_fails(signed: tuple[Path, Path], tmp_path: Path) -> None:
+    data = bytearray(signed[0].read_bytes())
+    data[len(data) // 2] ^= 0x20
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(bytes(data))
+    result = run_cli(["verify", str(tampered), "--trust", str(signed[1])])
+    assert result.returncode == 1
+    assert "VERIFICATION FAILED" in result.stdout
+
+
+def test_untrusted_certificate_fails(signed: tuple[Path, Path], tmp_path: Path) -> None:
+    other = tmp_path / "other.pem"
+    other.write_bytes(
+        create_self_issued("张伟", "HR Advisor", "University of Bath").certificate_pem()
+    )
+    result = run_cli(["verify", str(signed[0]), "--trust", str(other)])
+    assert result.returncode == 1
+    assert "Trusted:       NO" in result.stdout
+
+
+def test_unsigned_pdf_fails_with_one_line(tmp_path: Path) -> None:
+    from triage_desktop.documents.samples import sample_summary
+    from triage_desktop.documents.summary import render_summary
+
+    unsigned = tmp_path / "unsigned.pdf"
+    unsigned.write_bytes(render_summary(sample_summary()).data)
+    result = run_cli(["verify", str(unsigned)])
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("This PDF is not signed.")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"hello, not a pdf", "This file is not a PDF."), (b"", "This file is not a PDF.")],
+)
+def test_non_pdf_fails_clearly(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "note.pdf"
+    path.write_bytes(content)
+    result = run_cli(["verify", str(path)])
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_and_bad_trust_file(signed: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run_cli(["verify", str(tmp_path / "absent.pdf")])
+    assert result.returncode == 2
+    assert "File not found" in result.stderr
+    bad = tmp_path / "bad.pem"
+    bad.write_text("not a certificate")
+    result = run_cli(["verify", str(signed[0]), "--trust", str(bad)])
+    assert result.returncode == 2
+    assert "not a PEM or DER certificate" in result.stderr
