@@ -1,0 +1,46 @@
+"""`triage-desktop contact-deadline` as a script sees it: the real command in a child process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support.run import run_cli
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["2026-11-23"], {"received": "2026-11-23", "contact_by": "2026-11-25"}),
+        (["2026-04-02"], {"received": "2026-04-02", "contact_by": "2026-04-08"}),
+        (["2026-11-23", "--anonymous"], {"received": "2026-11-23", "contact_by": None}),
+        (
+            ["2026-11-23", "--closure", "2026-11-24", "--closure", "2026-11-25"],
+            {"received": "2026-11-23", "contact_by": "2026-11-27"},
+        ),
+    ],
+)
+def test_contact_deadline(args: list[str], expected: dict[str, object]) -> None:
+    result = run_cli(["contact-deadline", *args])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == expected
+    assert result.stdout.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["23/11/2026"], "DATE: expected a date as YYYY-MM-DD, found '23/11/2026'"),
+        (["2026-02-29"], "DATE: '2026-02-29' is not a real date"),
+        (
+            ["2026-11-23", "--closure", "tomorrow"],
+            "--closure: expected a date as YYYY-MM-DD, found 'tomorrow'",
+        ),
+    ],
+)
+def test_bad_dates_are_one_clean_line(args: list[str], expected: str) -> None:
+    result = run_cli(["contact-deadline", *args])
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"triage-desktop: error: {expected}"
