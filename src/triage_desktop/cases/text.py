@@ -1,0 +1,48 @@
+"""Checks for text typed or pasted by a person: size caps, control characters, exact Unicode.
+
+Why strip rather than refuse control characters: text pasted from PDFs and e-mail carries stray
+form feeds and NULs; refusing would make the officer hunt for invisible characters in front of a
+distressed reporter. Newlines and tabs are kept; carriage returns become newlines. Everything
+else, including right-to-left marks and CJK, is kept exactly as typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Documented caps (characters, not bytes). A pasted 10 MB text is refused with a clear message.
+NAME_MAX = 200
+SHORT_TEXT_MAX = 2_000
+LONG_TEXT_MAX = 100_000
+
+
+class InvalidFieldError(ValueError):
+    """A value the officer (or an import file) gave that cannot be stored; names the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+_KEEP = {"\n", "\t"}
+
+
+def strip_controls(value: str) -> str:
+    """Remove control characters (Unicode category Cc) except newline and tab."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in value if ch in _KEEP or unicodedata.category(ch) != "Cc")
+
+
+def clean_text(field: str, value: object, limit: int, *, required: bool = False) -> str:
+    """Return `value` without control characters; InvalidFieldError if too long or empty."""
+    if not isinstance(value, str):
+        raise InvalidFieldError(field, f"must be text, not {type(value).__name__}")
+    if len(value) > limit:
+        raise InvalidFieldError(
+            field, f"is {len(value):,} characters long; the limit is {limit:,} characters"
+        )
+    cleaned = strip_controls(value)
+    if required and not cleaned.strip():
+        raise InvalidFieldError(field, "is required")
+    return cleaned

@@ -1,0 +1,29 @@
+"""Store failures in the services' own words (the GUI never imports `store`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from triage_desktop.services.errors import CaseNotFound, DiskFull
+from triage_desktop.store.errors import (
+    DiskFullError,
+    NotFoundError,
+    SchemaTooNewError,
+    StoreCorruptError,
+)
+from triage_desktop.vault.errors import VaultCorrupt, VaultFromNewerVersion
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    try:
+        yield
+    except StoreCorruptError as error:
+        raise VaultCorrupt(str(error)) from error
+    except SchemaTooNewError as error:
+        raise VaultFromNewerVersion(str(error)) from error
+    except NotFoundError as error:
+        raise CaseNotFound(str(error)) from error
+    except DiskFullError as error:
+        raise DiskFull(str(error)) from error

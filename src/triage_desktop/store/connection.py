@@ -1,0 +1,80 @@
+"""Opening the SQLCipher database with a raw 256-bit key (never a passphrase per connection)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from triage_desktop.store.errors import DiskFullError, StoreCorruptError
+
+DB_FILE = "vault.db"
+
+Connection = Any  # sqlcipher3.dbapi2.Connection; the stubs are not typed
+
+
+def raw_key_pragma(key: bytes | bytearray) -> str:
+    if len(key) != 32:
+        raise ValueError("the database key must be 32 bytes")
+    return f"x'{bytes(key).hex()}'"
+
+
+def corrupt_message(error: Exception) -> str:
+    return (
+        "The vault database is damaged or truncated and cannot be read "
+        f"({error}). Nothing was changed; restore it from a backup."
+    )
+
+
+def is_corruption(error: BaseException) -> bool:
+    text = str(error).lower()
+    return any(
+        marker in text
+        for marker in ("not a database", "malformed", "hmac", "corrupt", "disk i/o error")
+    )
+
+
+def is_disk_full(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "disk is full" in text or "file too large" in text
+
+
+def translate(error: Exception) -> Exception:
+    """Map a sqlcipher3 error to the store's own, or return it unchanged."""
+    if is_disk_full(error):
+        return DiskFullError(
+            "The disk is full: the change was not saved (earlier records are intact)."
+        )
+    if is_corruption(error):
+        return StoreCorruptError(corrupt_message(error))
+    return error
+
+
+def create_private_file(path: Path) -> None:
+    """An empty owner-only file: SQLite takes it as a new database (and gives -wal/-shm the same
+    mode), VACUUM INTO accepts it as its target. Works whatever the process umask is."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
+    """Open `path` with `key`, check the key by reading, and set the safety pragmas."""
+    import sqlcipher3
+
+    if not path.exists():
+        if not create:
+            raise StoreCorruptError(f"The vault database file {path.name} is missing.")
+        create_private_file(path)
+    con = sqlcipher3.connect(str(path), isolation_level=None, timeout=10)
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+        con.set_key(raw_key_pragma(key))
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("PRAGMA journal_mode = WAL").fetchone()
+        con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA temp_store = MEMORY")
+        con.execute("PRAGMA secure_delete = ON")
+        con.execute("PRAGMA foreign_keys = ON")
+    except sqlcipher3.DatabaseError as error:
+        con.close()
+        raise StoreCorruptError(corrupt_message(error)) from error
+    return con

@@ -1,0 +1,1 @@
+"""Alembic migrations for the vault database (run on unlock, after a backup)."""

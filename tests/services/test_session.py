@@ -1,0 +1,168 @@
+"""The service API end to end over a real SQLCipher vault (cheap KDF, in-memory keychain)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.support.vaults import OFFICER, PASSPHRASE, create_vault, details
+from triage_desktop.cases.model import CaseFilter, CaseSort, CaseStatus, NextStep, SigningIdentity
+from triage_desktop.services.errors import (
+    CaseNotFound,
+    VaultAlreadyExists,
+    VaultLocked,
+    WeakPassphrase,
+)
+from triage_desktop.services.session import VaultService, vault_exists
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[VaultService]:
+    service, _ = create_vault(tmp_path / "vault")
+    yield service
+    service.lock()
+
+
+def test_create_gives_a_recovery_key_and_an_unlocked_vault(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    assert not vault_exists(folder)
+    service, recovery = create_vault(folder)
+    try:
+        assert vault_exists(folder)
+        assert service.is_unlocked
+        assert len(recovery.split("-")) == 6
+        assert service.officer_id is not None
+    finally:
+        service.lock()
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    for path in folder.iterdir():
+        if path.is_file():
+            assert (path.stat().st_mode & 0o077) == 0, path
+
+
+def test_refuses_to_create_over_an_existing_vault(vault: VaultService) -> None:
+    with pytest.raises(VaultAlreadyExists):
+        VaultService(vault.folder).create(OFFICER, PASSPHRASE, use_keychain=False)
+
+
+def test_refuses_a_short_passphrase(tmp_path: Path) -> None:
+    with pytest.raises(WeakPassphrase):
+        VaultService(tmp_path / "v").create(OFFICER, "short", use_keychain=False)
+    assert not (tmp_path / "v").exists()
+
+
+def test_case_lifecycle_and_contact_by(vault: VaultService) -> None:
+    case = vault.create_case(details())
+    assert case.reference == "DR-2026-0001"
+    assert case.status is CaseStatus.AWAITING_CONTACT
+    # Thursday 2 April 2026 + 2 working days (Good Friday, Easter Monday) = Wednesday 8 April.
+    assert case.contact_by == date(2026, 4, 8)
+    second = vault.create_case(details(anonymous=True))
+    assert second.reference == "DR-2026-0002"
+    assert second.contact_by is None
+    fetched = vault.get_case(case.id)
+    assert fetched.details == case.details
+    updated = vault.set_status(case.id, CaseStatus.CLOSED)
+    assert updated.closed_at is not None
+    reopened = vault.set_status(case.id, CaseStatus.TRIAGED)
+    assert reopened.closed_at is None
+    with pytest.raises(CaseNotFound):
+        vault.get_case(9999)
+
+
+def test_references_restart_each_year(vault: VaultService) -> None:
+    vault.create_case(details())
+    later = vault.create_case(details(received=datetime(2027, 1, 4, 9, tzinfo=UTC)))
+    assert later.reference == "DR-2027-0001"
+
+
+def test_list_count_filter_sort_and_search(vault: VaultService) -> None:
+    first = vault.create_case(details(reporter="Zoë Ångström"))
+    second = vault.create_case(details(reporter="张伟", received=datetime(2026, 5, 1, tzinfo=UTC)))
+    third = vault.create_case(details(reporter="مريم حداد", anonymous=True))
+    vault.set_status(third.id, CaseStatus.REFERRED)
+    assert vault.count_cases() == 3
+    newest = vault.list_cases(sort=CaseSort.RECEIVED_NEWEST)
+    assert newest[0].id == second.id
+    assert [r.id for r in vault.list_cases(offset=1, limit=1)] == [newest[1].id]
+    referred = vault.list_cases(CaseFilter(statuses=(CaseStatus.REFERRED,)))
+    assert [r.id for r in referred] == [third.id]
+    overdue = vault.list_cases(CaseFilter(overdue_on=date(2026, 4, 9)))
+    assert [r.id for r in overdue] == [first.id]
+    assert vault.count_cases(CaseFilter(assigned_officer_id=12345)) == 0
+    assert [r.id for r in vault.search("angstrom")] == [first.id]
+    assert [r.id for r in vault.search("张伟")] == [second.id]
+    assert [r.id for r in vault.search("مريم")] == [third.id]
+    assert vault.search('" OR *') == []
+    assert {r.id for r in vault.search("group chat")} == {first.id, second.id, third.id}
+    assert vault.list_cases(sort=CaseSort.REFERENCE)[0].reporter_name == "مريم حداد"
+
+
+def test_meeting_next_steps_documents_identity_settings(vault: VaultService) -> None:
+    case = vault.create_case(details())
+    assert vault.load_meeting(case.id) is None
+    record = {"support": {"offered": ["counselling"]}, "notes": "fictional", "rtl": "سلام"}
+    saved = vault.save_meeting(case.id, step="risk", state="in_progress", record=record)
+    assert saved.record == record
+    loaded = vault.load_meeting(case.id)
+    assert loaded is not None
+    assert (loaded.step, loaded.state, loaded.record) == ("risk", "in_progress", record)
+    steps = (NextStep("Refer to counselling", "Officer", date(2026, 4, 10)), NextStep("Call back"))
+    vault.save_next_steps(case.id, steps)
+    assert tuple(vault.next_steps(case.id)) == steps
+    stored = vault.add_document(case.id, "summary", b"%PDF-1.7 fictional")
+    assert [d.id for d in vault.list_documents(case.id)] == [stored.id]
+    info, pdf = vault.fetch_document(stored.id)
+    assert pdf == b"%PDF-1.7 fictional"
+    assert info.sha256 == stored.sha256
+    assert vault.load_signing_identity() is None
+    identity = SigningIdentity(b"-----KEY-----", b"-----CERT-----", (b"-----CA-----",))
+    vault.save_signing_identity(identity)
+    assert vault.load_signing_identity() == identity
+    settings = vault.settings()
+    assert settings.retention_years == 6
+    assert settings.auto_lock_minutes == 5
+    vault.update_settings(closure_days=[date(2026, 4, 7)], auto_lock_minutes=10)
+    assert vault.settings().closure_days == (date(2026, 4, 7),)
+    assert vault.settings().auto_lock_minutes == 10
+    # A closure day moves the contact-by date on.
+    assert vault.create_case(details()).contact_by == date(2026, 4, 9)
+
+
+def test_audit_entries_and_head(vault: VaultService) -> None:
+    case = vault.create_case(details("SECRETWORD"))
+    head = vault.audit_head()
+    vault.get_case(case.id)
+    assert vault.audit_head() != head
+    actions = [e.action for e in vault.audit_entries(case.id)]
+    assert actions == ["create", "read"]
+    for entry in vault.audit_entries(case.id):
+        assert "SECRETWORD" not in repr(entry)
+    assert vault.audit_verify().ok
+
+
+def test_legal_hold(vault: VaultService) -> None:
+    case = vault.create_case(details())
+    assert vault.set_legal_hold(case.id, True).legal_hold
+    assert not vault.set_legal_hold(case.id, False).legal_hold
+
+
+def test_lock_forgets_and_blocks(vault: VaultService) -> None:
+    vault.create_case(details())
+    vault.lock()
+    with pytest.raises(VaultLocked):
+        vault.count_cases()
+    vault.unlock(PASSPHRASE)
+    assert vault.count_cases() == 1
+
+
+def test_calls_from_many_threads_are_serialised(vault: VaultService) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        created = list(pool.map(lambda _: vault.create_case(details()).reference, range(20)))
+    assert len(set(created)) == 20
+    assert vault.count_cases() == 20

@@ -1,0 +1,65 @@
+"""Helpers for vault tests: fictional case details and cheaply-derived test vaults."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from triage_desktop.cases.model import (
+    CaseDetails,
+    Location,
+    LocationKind,
+    OfficerRole,
+    Reporter,
+    ReporterStatus,
+    ReportSource,
+    Respondent,
+    RespondentType,
+)
+from triage_desktop.services.session import OfficerProfile, VaultService
+from triage_desktop.vault.kdf import CHEAP_FOR_TESTS
+
+PASSPHRASE = "correct horse battery staple"
+OFFICER = OfficerProfile("Officer Fictional", OfficerRole.DRLRO, "officer@example.ac.uk")
+
+
+def details(
+    marker: str = "",
+    *,
+    reporter: str = "Alex Example",
+    received: datetime | None = None,
+    anonymous: bool = False,
+    description: str = "A fictional concern raised for testing.",
+) -> CaseDetails:
+    """Fictional case details; `marker` is put into every text field."""
+    suffix = f" {marker}" if marker else ""
+    return CaseDetails(
+        received_at=received or datetime(2026, 4, 2, 10, 30, tzinfo=UTC),
+        source=ReportSource.EMAIL,
+        anonymous=anonymous,
+        reporter=Reporter(
+            name=reporter + suffix,
+            status=ReporterStatus.UNDERGRADUATE,
+            email=f"reporter{marker.lower()}@example.ac.uk",
+            phone="01234 567890" + suffix,
+            notes="prefers email" + suffix,
+        ),
+        respondents=(
+            Respondent(RespondentType.STUDENT, "Sam Sample" + suffix, "same course" + suffix),
+            Respondent(RespondentType.STAFF, "Dr Placeholder" + suffix, "tutor" + suffix),
+        ),
+        location=Location(LocationKind.ONLINE, "group chat" + suffix),
+        description=description + suffix,
+        policy_version="2.0",
+        behaviour_categories=("harassment",),
+        protected_characteristics=("race",),
+        incident_dates=(date(2026, 3, 30),),
+        incident_notes="over several weeks" + suffix,
+    )
+
+
+def create_vault(folder: Path, *, use_keychain: bool = True) -> tuple[VaultService, str]:
+    """A new, unlocked vault with cheap KDF parameters; returns it and its recovery key."""
+    service = VaultService(folder)
+    recovery = service.create(OFFICER, PASSPHRASE, use_keychain=use_keychain, kdf=CHEAP_FOR_TESTS)
+    return service, recovery
