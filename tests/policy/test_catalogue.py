@@ -281,3 +281,19 @@ def test_two_versions_on_one_date_is_an_error(tmp_path: Path) -> None:
 def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(PolicyDataError, match="no policy data files"):
         available_versions(tmp_path)
+
+
+def test_an_edited_directory_round_trips_and_is_validated() -> None:
+    from triage_desktop.policy.catalogue import support_directory_from_records
+
+    support = load_policy("2.0").support
+    edited = support.updated(
+        SupportService("nightline", "Nightline", "students", "Listening service.", "")
+    )
+    assert support_directory_from_records(edited.to_records()) == edited
+    records = edited.to_records()
+    records[1]["audience"] = "alumni"
+    with pytest.raises(PolicyDataError, match=r"support_services\[1\]\.audience: must be one of"):
+        support_directory_from_records(records, source="settings.json")
+    with pytest.raises(PolicyDataError, match=r"support_services\[0\]\.phone: unknown key"):
+        support_directory_from_records([{**records[0], "phone": "01225"}], source="settings.json")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -83,3 +83,25 @@ def test_any_junk_gives_facts_or_one_line_error(data: dict[str, object]) -> None
         message = str(error)
     assert "\n" not in message
     assert "\r" not in message
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"respondent": "visitor"}, "respondent"),
+        ({"risk": "severe"}, "risk"),
+        ({"anonymous": "no"}, "anonymous"),
+        ({"reported_on": "2026-11-23"}, "reported_on"),
+        ({"incident_on": datetime(2026, 1, 1, 9, 0)}, "incident_on"),
+    ],
+)
+def test_facts_built_in_code_are_checked_too(changes: dict[str, Any], field: str) -> None:
+    arguments: dict[str, Any] = {
+        "reported_on": date(2026, 11, 23),
+        "respondent": "staff",
+        "preference": "formal",
+        **changes,
+    }
+    with pytest.raises(FactsError) as caught:
+        CaseFacts(**arguments)
+    assert caught.value.field == field

@@ -8,6 +8,7 @@ path and the problem. Earlier versions stay loadable so old cases still explain 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -292,6 +293,16 @@ def _support(top: TableReader) -> SupportDirectory:
         entry.done()
     unique_ids(top, "support_services", [s.id for s in found])
     return SupportDirectory(tuple(found))
+
+
+def support_directory_from_records(
+    records: Iterable[Mapping[str, object]], source: str = "support directory"
+) -> SupportDirectory:
+    """An edited directory saved with `SupportDirectory.to_records()`, validated like the file."""
+    top = TableReader({"support_services": [dict(r) for r in records]}, source)
+    directory = _support(top)
+    top.done()
+    return directory
 
 
 def _risk(table: TableReader, clauses: dict[str, Clause]) -> RiskScreen:

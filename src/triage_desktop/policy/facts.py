@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Literal, get_args
 
 from triage_desktop.policy.errors import FactsError
@@ -26,6 +26,13 @@ SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 RISK_LEVELS: tuple[RiskLevel, ...] = get_args(RiskLevel)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATES = ("reported_on", "incident_on")
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "respondent": RESPONDENTS,
+    "preference": PREFERENCES,
+    "severity": SEVERITIES,
+    "risk": RISK_LEVELS,
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,19 @@ class CaseFacts:
     within_scope: bool = True
 
     def __post_init__(self) -> None:
+        """Check facts built in code too (not only those read from JSON): same errors."""
+        for name in _DATES:
+            value = getattr(self, name)
+            if (value is not None or name == "reported_on") and (
+                not isinstance(value, date) or isinstance(value, datetime)
+            ):
+                raise FactsError(name, f"expected a date, found {type(value).__name__}")
+        for name, choices in _CHOICES.items():
+            if getattr(self, name) not in choices:
+                raise FactsError(name, f"expected one of {', '.join(choices)}")
+        for name in _FLAGS:
+            if not isinstance(getattr(self, name), bool):
+                raise FactsError(name, "expected true or false")
         if self.incident_on is not None and self.incident_on > self.reported_on:
             raise FactsError("incident_on", "is after reported_on")
 
@@ -60,13 +80,7 @@ class CaseFacts:
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(CaseFacts))
 REQUIRED: tuple[str, ...] = ("reported_on", "respondent", "preference")
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "respondent": RESPONDENTS,
-    "preference": PREFERENCES,
-    "severity": SEVERITIES,
-    "risk": RISK_LEVELS,
-}
-_DATES = ("reported_on", "incident_on")
+_FLAGS = tuple(name for name in FIELD_NAMES if name not in _DATES and name not in _CHOICES)
 
 
 def facts_from_mapping(data: Mapping[str, object]) -> CaseFacts:

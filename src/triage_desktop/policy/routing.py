@@ -154,8 +154,8 @@ def _choose_action(facts: CaseFacts, notes: _Rationale, flags: set[str]) -> Acti
         notes.add("outcome_dismiss", "the concern was assessed as outside the policy's scope.")
         notes.add(
             "scope",
-            "the policy covers behaviour that undermines dignity, wellbeing or "
-            "sense of belonging; this concern was judged not to be such behaviour.",
+            "the policy's scope sets out who and what it covers; the officer judged that this "
+            "concern falls outside it.",
         )
         return "dismiss"
     if preference == "no_further_action" and not high:
