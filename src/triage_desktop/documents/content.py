@@ -47,9 +47,12 @@ class Person:
 
 @dataclass(frozen=True)
 class NextStep:
+    """Who does what by when. `shared` is False for steps the reporter's letter must not list."""
+
     owner: str
     action: str
     due: dt.date | None = None
+    shared: bool = True
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ class RenderedPdf:
     title: str
 
 
-def styles() -> dict[str, Any]:
+def styles(body_size: float = 10.5, leading: float = 15) -> dict[str, Any]:
     """Paragraph styles in the embedded fonts (registering the fonts on first use)."""
     from reportlab.lib.colors import Color
     from reportlab.lib.styles import ParagraphStyle
@@ -47,7 +47,12 @@ def styles() -> dict[str, Any]:
     register_fonts()
     ink, accent, muted = Color(*INK), Color(*ACCENT), Color(*MUTED)
     body = ParagraphStyle(
-        "body", fontName=SANS, bulletFontName=SANS, fontSize=10.5, leading=15, textColor=ink
+        "body",
+        fontName=SANS,
+        bulletFontName=SANS,
+        fontSize=body_size,
+        leading=leading,
+        textColor=ink,
     )
     return {
         "body": body,

@@ -175,11 +175,11 @@ def sample_letter(
         procedures=procedures,
         next_steps=(
             NextStep(
-                "I will",
+                "I",
                 "refer your concern to the Informal Resolution Approach",
                 dt.date(2026, 4, 10),
             ),
-            NextStep("You may", "book an appointment with Student Support", dt.date(2026, 4, 15)),
+            NextStep("You", "book an appointment with Student Support", dt.date(2026, 4, 15)),
         ),
         outcome_explanation=(
             "the behaviour you described is being looked at by the Library under its own conduct "
