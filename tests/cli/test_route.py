@@ -150,3 +150,27 @@ def test_output_is_utf8_json_even_under_the_c_locale() -> None:
     result = run_cli(["route"], stdin=json.dumps(CASE), env={"LANG": "C", "LC_ALL": "C"})
     assert result.returncode == 0, result.stderr
     assert "“" in json.loads(result.stdout)["rationale"][0]
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`triage-desktop route big.json | head -1`: the closed pipe is not an error."""
+    import subprocess
+
+    from tests.support.run import ENTRY_POINT
+
+    with subprocess.Popen(
+        [str(ENTRY_POINT), "route"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdin is not None
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdin.write(json.dumps([CASE] * 5000).encode())
+        process.stdin.close()
+        process.stdout.read(10)
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0
+    assert "Traceback" not in errors

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -99,8 +100,12 @@ def parse_json(text: str) -> object:
 def write_json(value: object, *, indent: int | None = None) -> None:
     """JSON on stdout as UTF-8 whatever the locale, ending with a newline."""
     text = json.dumps(value, indent=indent, ensure_ascii=False) + "\n"
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 class _DuplicateKeyError(ValueError):
