@@ -21,6 +21,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "triage_desktop.cli.verify_cmd",
     "triage_desktop.cli.route_cmd",
     "triage_desktop.cli.contact_deadline_cmd",
+    "triage_desktop.cli.vault_cmd",
+    "triage_desktop.cli.backup_cmd",
+    "triage_desktop.cli.audit_cmd",
 )
 
 

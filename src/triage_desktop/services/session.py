@@ -29,6 +29,7 @@ from triage_desktop.cases.model import (
     MeetingRecord,
     NextStep,
     OfficerRole,
+    PurgeCandidate,
     SigningIdentity,
     StoredDocument,
 )
@@ -392,6 +393,27 @@ class VaultService:
 
     def integrity_problems(self) -> list[str]:
         return self._call(lambda db: db.integrity_problems())
+
+    # -- backup and retention (see services.maintenance) ----------------------------------------
+
+    def backup(self, destination: Path) -> Path:
+        from triage_desktop.services import maintenance
+
+        return maintenance.backup(self, destination)
+
+    def purge_candidates(self, today: date) -> list[PurgeCandidate]:
+        from triage_desktop.services import maintenance
+
+        return maintenance.purge_candidates(self, today)
+
+    def purge(self, today: date) -> list[str]:
+        from triage_desktop.services import maintenance
+
+        return list(maintenance.purge(self, today).purged)
+
+    def keychain_backend(self) -> str:
+        """The keychain this vault was created with (or passphrase-only), in plain words."""
+        return slots.read_slots(self.folder).keychain_backend
 
 
 def _plain_case(case_id: int) -> Callable[[Any], Case]:

@@ -68,7 +68,13 @@ def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Conn
     try:
         con.execute("PRAGMA cipher_log_level = NONE")
         con.set_key(raw_key_pragma(key))
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        objects = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if not objects and not create:  # an emptied file: leave it exactly as it is
+            con.close()
+            raise StoreCorruptError(
+                "The vault database is empty or is not a Triage Desk database. Nothing was "
+                "changed; restore it from a backup."
+            )
         con.execute("PRAGMA journal_mode = WAL").fetchone()
         con.execute("PRAGMA synchronous = FULL")
         con.execute("PRAGMA temp_store = MEMORY")

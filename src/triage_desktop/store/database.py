@@ -68,12 +68,17 @@ def prepare(folder: Path, key: bytes | bytearray) -> str | None:
     con = connect(path, key)
     try:
         revision = migrate.current_revision(con)
+        if revision is None:  # an emptied or foreign file: never "upgrade" it into a new vault
+            raise StoreCorruptError(
+                "The vault database is empty or is not a Triage Desk database. Nothing was "
+                "changed; restore it from a backup."
+            )
         if not migrate.needs_upgrade(revision):
             return None
         backups = folder / MIGRATION_BACKUPS
         backups.mkdir(mode=0o700, exist_ok=True)
         stamp = now_utc().strftime("%Y%m%dT%H%M%S")
-        copy = backups / f"vault-before-{revision or 'empty'}-{stamp}.db"
+        copy = backups / f"vault-before-{revision}-{stamp}.db"
         create_private_file(copy)
         con.execute("VACUUM INTO ?", (str(copy),))
     finally:
@@ -89,7 +94,13 @@ class VaultDatabase:
         self.folder = folder
         self.path = folder / DB_FILE
         self._executor = SerialExecutor(lambda: connect(self.path, key))
-        self._audit_key = self._executor.read(audit.load_audit_key)
+        try:
+            self._audit_key = self._executor.read(audit.load_audit_key)
+        except (LookupError, StoreCorruptError) as error:
+            self._executor.close()
+            raise StoreCorruptError(
+                "The vault database is missing its audit key: it is damaged or not a vault."
+            ) from error
 
     # -- plumbing ---------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from typing import Any
 from triage_desktop.vault import backoff, keychain
 from triage_desktop.vault.errors import (
     BadRecoveryKey,
+    KeychainSecretMissing,
     UnlockThrottled,
     VaultCorrupt,
     VaultFromNewerVersion,
@@ -274,9 +275,15 @@ def change_passphrase(
         from triage_desktop.vault.kdf import STANDARD
 
         params = STANDARD
+    try:
+        device_secret = device_secret_for(slot_file)
+    except KeychainSecretMissing:
+        # Opened with the recovery key on a computer whose keychain lacks the secret (a new
+        # laptop, a restored backup): this computer's keychain gets a fresh one.
+        device_secret = keychain.store_device_secret(slot_file.vault_id)
     slots = dict(slot_file.slots)
     slots["passphrase"] = passphrase_slot(
-        slot_file.vault_id, db_key, new_passphrase, params, device_secret_for(slot_file)
+        slot_file.vault_id, db_key, new_passphrase, params, device_secret
     )
     write_slots(folder, _replace_slots(slot_file, slots))
 

@@ -1,0 +1,75 @@
+"""`audit verify` and `purge [--dry-run]`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from triage_desktop.cli import CliError
+from triage_desktop.cli._vault_io import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED_CHECK,
+    add_unlock_options,
+    unlocked,
+    vault_errors,
+)
+
+
+def register(subparsers: Any) -> None:
+    audit = subparsers.add_parser("audit", help="the tamper-evident audit log")
+    actions = audit.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
+    verify = actions.add_parser(
+        "verify",
+        help="check the whole hash chain",
+        description="Check every audit entry's HMAC and link. Exit 1 naming the first bad entry.",
+    )
+    add_unlock_options(verify)
+    verify.set_defaults(handler=run_verify)
+
+    purge = subparsers.add_parser(
+        "purge",
+        help="delete closed cases past their retention period",
+        description="Delete closed cases whose retention period has ended (not those under "
+        "legal hold), overwrite the freed space and VACUUM. Each leaves a content-free audit "
+        "entry.",
+    )
+    purge.add_argument("--dry-run", action="store_true", help="only list what is due")
+    purge.add_argument(
+        "--as-of",
+        metavar="DATE",
+        type=date.fromisoformat,
+        help="with --dry-run: list what will be due on DATE (YYYY-MM-DD)",
+    )
+    add_unlock_options(purge)
+    purge.set_defaults(handler=run_purge)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    with unlocked(args) as service, vault_errors():
+        result = service.audit_verify()
+        head = service.audit_head()
+    if not result.ok:
+        print(f"Audit chain BROKEN at entry {result.first_bad_seq}: {result.reason}.")
+        print(f"{result.entries} entries before it are intact.")
+        return EXIT_FAILED_CHECK
+    print(f"Audit chain intact: {result.entries} entries. Head: {head}")
+    return 0
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    if args.as_of is not None and not args.dry_run:
+        raise CliError("--as-of only previews (use it with --dry-run)", EXIT_BAD_INPUT)
+    today = args.as_of or date.today()
+    with unlocked(args) as service, vault_errors():
+        due = service.purge_candidates(today)
+        if args.dry_run:
+            for item in due:
+                print(f"{item.reference}  closed {item.closed_at.date()}  due {item.due_on}")
+            print(f"{len(due)} case(s) due for deletion on {today}.")
+            return 0
+        purged = service.purge(today)
+    for reference in purged:
+        print(f"deleted {reference}")
+    print(f"{len(purged)} case(s) deleted.")
+    return 0

@@ -1,0 +1,209 @@
+"""Unlocking: passphrase (+ keychain device secret), recovery key, back-off and every refusal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from tests.support.keyrings import InMemoryKeyring
+from tests.support.vaults import OFFICER, PASSPHRASE, create_vault, details
+from triage_desktop.services.errors import (
+    BadRecoveryKey,
+    KeychainSecretMissing,
+    NoKeychain,
+    UnlockThrottled,
+    VaultCorrupt,
+    VaultFromNewerVersion,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from triage_desktop.services.session import VaultService, keychain_status
+from triage_desktop.vault import keychain, slots
+
+
+def _make(folder: Path, *, use_keychain: bool = True) -> str:
+    service, recovery = create_vault(folder, use_keychain=use_keychain)
+    service.create_case(details())
+    service.lock()
+    return recovery
+
+
+def test_passphrase_and_recovery_key_both_open(tmp_path: Path) -> None:
+    recovery = _make(tmp_path / "v")
+    service = VaultService(tmp_path / "v")
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 1
+    service.lock()
+    service.unlock_with_recovery_key(recovery.lower())
+    assert service.count_cases() == 1
+    service.lock()
+
+
+def test_wrong_passphrase_backs_off_across_restarts(tmp_path: Path) -> None:
+    _make(tmp_path / "v")
+    waits = []
+    for _ in range(3):
+        with pytest.raises(WrongPassphrase) as caught:
+            VaultService(tmp_path / "v").unlock("not the passphrase")
+        waits.append(caught.value.retry_after)
+    assert waits == [0, 0, 1]
+    # A fresh service object (as after a restart) is still made to wait, before any KDF.
+    with pytest.raises(UnlockThrottled) as throttled:
+        VaultService(tmp_path / "v").unlock(PASSPHRASE)
+    assert 0 < throttled.value.retry_after <= 1
+
+
+def test_success_resets_the_back_off(tmp_path: Path) -> None:
+    _make(tmp_path / "v")
+    with pytest.raises(WrongPassphrase):
+        VaultService(tmp_path / "v").unlock("not the passphrase")
+    service = VaultService(tmp_path / "v")
+    service.unlock(PASSPHRASE)
+    service.lock()
+    assert not (tmp_path / "v" / "unlock-attempts.json").exists()
+
+
+def test_recovery_key_of_another_vault(tmp_path: Path) -> None:
+    _make(tmp_path / "a")
+    other = _make(tmp_path / "b")
+    with pytest.raises(BadRecoveryKey, match="different vault"):
+        VaultService(tmp_path / "a").unlock_with_recovery_key(other)
+
+
+def test_change_passphrase_is_a_rewrap(tmp_path: Path) -> None:
+    recovery = _make(tmp_path / "v")
+    db_before = (tmp_path / "v" / "vault.db").read_bytes()
+    service = VaultService(tmp_path / "v")
+    service.unlock(PASSPHRASE)
+    service.change_passphrase("a brand new passphrase")
+    service.lock()
+    with pytest.raises(WrongPassphrase):
+        VaultService(tmp_path / "v").unlock(PASSPHRASE)
+    service.unlock("a brand new passphrase")
+    service.lock()
+    service.unlock_with_recovery_key(recovery)
+    service.lock()
+    # The database key did not change: its first page (salt, encrypted) is the same.
+    assert (tmp_path / "v" / "vault.db").read_bytes()[:16] == db_before[:16]
+
+
+def test_forgotten_passphrase_recovery_then_new_passphrase(tmp_path: Path) -> None:
+    recovery = _make(tmp_path / "v")
+    service = VaultService(tmp_path / "v")
+    service.unlock_with_recovery_key(recovery)
+    service.change_passphrase("remembered this time")
+    service.lock()
+    service.unlock("remembered this time")
+    assert service.count_cases() == 1
+    service.lock()
+
+
+def test_keychain_secret_missing(tmp_path: Path, in_memory_keyring: InMemoryKeyring) -> None:
+    recovery = _make(tmp_path / "v")
+    in_memory_keyring.secrets.clear()
+    with pytest.raises(KeychainSecretMissing, match="recovery key"):
+        VaultService(tmp_path / "v").unlock(PASSPHRASE)
+    service = VaultService(tmp_path / "v")
+    service.unlock_with_recovery_key(recovery)
+    service.change_passphrase("a passphrase for here")  # re-creates the device secret
+    service.lock()
+    service.unlock("a passphrase for here")
+    service.lock()
+
+
+def test_copied_folder_plus_passphrase_is_not_enough_elsewhere(tmp_path: Path) -> None:
+    recovery = _make(tmp_path / "v")
+    shutil.copytree(tmp_path / "v", tmp_path / "copy")
+    keyring.set_keyring(InMemoryKeyring())  # "another computer": its own, empty keychain
+    with pytest.raises(KeychainSecretMissing):
+        VaultService(tmp_path / "copy").unlock(PASSPHRASE)
+    service = VaultService(tmp_path / "copy")
+    service.unlock_with_recovery_key(recovery)
+    assert service.count_cases() == 1
+    service.lock()
+
+
+def test_passphrase_only_mode_opens_anywhere(tmp_path: Path) -> None:
+    _make(tmp_path / "v", use_keychain=False)
+    keyring.set_keyring(fail.Keyring())
+    service = VaultService(tmp_path / "v")
+    service.unlock(PASSPHRASE)
+    assert "passphrase-only" in service.keychain_backend()
+    service.lock()
+
+
+def test_no_keychain_is_said_plainly_and_never_a_silent_fallback(tmp_path: Path) -> None:
+    keyring.set_keyring(fail.Keyring())
+    status = keychain_status()
+    assert not status.available
+    assert "passphrase-only" in status.description
+    with pytest.raises(NoKeychain):
+        VaultService(tmp_path / "v").create(OFFICER, PASSPHRASE, use_keychain=True)
+    assert not (tmp_path / "v" / slots.FILE_NAME).exists()
+
+
+def test_keychain_vault_without_any_keychain(tmp_path: Path) -> None:
+    _make(tmp_path / "v")
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(NoKeychain, match="recovery key"):
+        VaultService(tmp_path / "v").unlock(PASSPHRASE)
+
+
+def test_plaintext_keyring_is_refused() -> None:
+    class PlaintextKeyring(InMemoryKeyring):
+        pass
+
+    PlaintextKeyring.__module__ = "keyrings.alt.file"
+    keyring.set_keyring(PlaintextKeyring())
+    assert not keychain_status().available
+
+
+def test_backend_is_recorded(tmp_path: Path) -> None:
+    _make(tmp_path / "v")
+    recorded = json.loads((tmp_path / "v" / slots.FILE_NAME).read_text())["keychain"]
+    assert recorded == {"mode": "keychain", "backend": "tests.support.keyrings.InMemoryKeyring"}
+    assert keychain.SERVICE == "triage-desktop"
+
+
+def test_missing_damaged_and_newer_slot_files(tmp_path: Path) -> None:
+    with pytest.raises(VaultNotFound):
+        VaultService(tmp_path / "nothing").unlock(PASSPHRASE)
+    _make(tmp_path / "v")
+    path = tmp_path / "v" / slots.FILE_NAME
+    original = path.read_bytes()
+    path.write_bytes(original[: len(original) // 2])
+    with pytest.raises(VaultCorrupt, match="key file"):
+        VaultService(tmp_path / "v").unlock(PASSPHRASE)
+    assert path.read_bytes() == original[: len(original) // 2]  # nothing overwritten
+    newer = json.loads(original)
+    newer["format"] = 99
+    path.write_text(json.dumps(newer))
+    with pytest.raises(VaultFromNewerVersion):
+        VaultService(tmp_path / "v").unlock(PASSPHRASE)
+    data = json.loads(original)
+    data["slots"]["passphrase"]["wrapped_key"] = "AAAA"
+    path.write_text(json.dumps(data))
+    with pytest.raises(WrongPassphrase):
+        VaultService(tmp_path / "v").unlock(PASSPHRASE)
+
+
+def test_rekey_issues_a_new_recovery_key(tmp_path: Path) -> None:
+    old_recovery = _make(tmp_path / "v")
+    service = VaultService(tmp_path / "v")
+    service.unlock(PASSPHRASE)
+    new_recovery = service.rekey(PASSPHRASE)
+    service.create_case(details())
+    service.lock()
+    with pytest.raises(BadRecoveryKey):
+        VaultService(tmp_path / "v").unlock_with_recovery_key(old_recovery)
+    service.unlock_with_recovery_key(new_recovery)
+    assert service.count_cases() == 2
+    assert service.audit_verify().ok
+    service.lock()
+    service.unlock(PASSPHRASE)
+    service.lock()
