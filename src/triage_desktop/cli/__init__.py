@@ -19,6 +19,7 @@ from triage_desktop import APP_NAME, __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "triage_desktop.cli.gui_cmd",
     "triage_desktop.cli.verify_cmd",
+    "triage_desktop.cli.demo_cmd",
     "triage_desktop.cli.route_cmd",
     "triage_desktop.cli.contact_deadline_cmd",
     "triage_desktop.cli.vault_cmd",

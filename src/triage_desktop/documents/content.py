@@ -212,6 +212,16 @@ class SummaryContent:
         return self.contacted_on <= self.contact_by
 
 
+def letter_kind_for_action(action: str) -> LetterKind:
+    """The outcome letter for a routing action (the policy engine says 'dismiss')."""
+    if action == "dismiss":
+        return LetterKind.DISMISSAL
+    try:
+        return LetterKind(action)
+    except ValueError:
+        raise ValueError(f"no letter for the routing action {action!r}") from None
+
+
 def new_document_id() -> str:
     """A random, unguessable document ID printed on every page and kept with the record."""
     import uuid

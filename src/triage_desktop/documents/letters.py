@@ -109,7 +109,7 @@ def _body(text: LetterText, content: LetterContent, s: dict[str, Any]) -> list[A
 
 
 def _signposting(content: LetterContent, s: dict[str, Any]) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Paragraph
 
     story: list[Any] = [Paragraph("Support available to you", s["heading"])]
     story.append(
@@ -128,16 +128,24 @@ def _signposting(content: LetterContent, s: dict[str, Any]) -> list[Any]:
         if service.contact:
             parts.append(f" ({markup(service.contact)})")
         story.append(Paragraph("".join(parts), s["bullet"], bulletText="•"))
+    return story
+
+
+def _closing(content: LetterContent, s: dict[str, Any]) -> list[Any]:
+    """The last words before the sign-off, kept on the signature's page (never a lone signature)."""
+    from reportlab.platypus import Paragraph, Spacer
+
     head = content.letterhead
     reach = " or ".join(x for x in (head.email, head.phone) if x)
+    closing: list[Any] = []
     if reach:
-        story.append(Spacer(1, 4))
-        story.append(
+        closing.append(Spacer(1, 4))
+        closing.append(
             Paragraph(markup(f"You can always contact the {head.service} at {reach}."), s["body"])
         )
-    story.append(Spacer(1, 4))
-    story.append(Paragraph(markup(EMERGENCY), s["body"]))
-    return story
+    closing.append(Spacer(1, 4))
+    closing.append(Paragraph(markup(EMERGENCY), s["body"]))
+    return closing
 
 
 def _sign_off(content: LetterContent, s: dict[str, Any], space: SignatureSpace) -> Any:
@@ -145,6 +153,7 @@ def _sign_off(content: LetterContent, s: dict[str, Any], space: SignatureSpace) 
 
     return KeepTogether(
         [
+            *_closing(content, s),
             Spacer(1, 12),
             Paragraph("Yours sincerely,", s["body"]),
             Spacer(1, 4),

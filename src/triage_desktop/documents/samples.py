@@ -26,9 +26,8 @@ from triage_desktop.documents.content import (
 LETTERHEAD = Letterhead(
     organisation="University of Bath",
     service="Support and Report Service",
-    address_lines=("4 West, Claverton Down", "Bath BA2 7AY"),
+    address_lines=("Claverton Down", "Bath BA2 7AY"),
     email="supportandreport@bath.ac.uk",
-    website="www.bath.ac.uk/support-and-report",
 )
 OFFICER = Person("Zoë Ångström", "Dignity and Respect Liaison and Resolution Officer")
 SIGNPOSTING = (

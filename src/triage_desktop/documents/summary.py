@@ -163,7 +163,7 @@ def _body(story: _Story, c: SummaryContent) -> None:
     story.table(
         ["Option", "Explained", "Questions answered", "Note"],
         [(o.option, _yes(o.explained), _yes(o.questions_answered), o.note) for o in c.options],
-        [170, 60, 80, 173],
+        [160, 68, 95, 160],
     )
     story.heading("Risk assessment")
     story.facts(
