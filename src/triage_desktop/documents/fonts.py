@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from triage_desktop.documents.errors import FontNotFoundError
 
@@ -29,20 +30,38 @@ SANS, SANS_BOLD, CJK = "TriageSans", "TriageSans-Bold", "TriageCJK"
 
 @dataclass(frozen=True)
 class FontSpec:
+    """A face, the files that may provide it (best first) and characters it must cover."""
+
     face: str
     purpose: str
     file_names: tuple[str, ...]
     subfolders: tuple[str, ...]
+    probe: str
 
 
+# After DejaVu / WenQuanYi (Linux, or copied into resources/fonts for a bundle) come faces that
+# Windows and macOS ship with TrueType outlines; each candidate must also pass the glyph probe.
 FONT_SPECS = (
-    FontSpec(SANS, "Latin and Arabic text", ("DejaVuSans.ttf",), ("dejavu", "truetype/dejavu")),
-    FontSpec(SANS_BOLD, "headings", ("DejaVuSans-Bold.ttf",), ("dejavu", "truetype/dejavu")),
+    FontSpec(
+        SANS,
+        "Latin and Arabic text",
+        ("DejaVuSans.ttf", "arial.ttf", "Arial Unicode.ttf"),
+        ("dejavu", "truetype/dejavu", "Supplemental"),
+        "Åëßﻣﺤ",
+    ),
+    FontSpec(
+        SANS_BOLD,
+        "headings",
+        ("DejaVuSans-Bold.ttf", "arialbd.ttf", "Arial Bold.ttf"),
+        ("dejavu", "truetype/dejavu", "Supplemental"),
+        "Åëß",
+    ),
     FontSpec(
         CJK,
         "Chinese, Japanese and Korean text",
-        ("wqy-microhei.ttc", "WenQuanYiMicroHei.ttf"),
-        ("wqy", "truetype/wqy"),
+        ("wqy-microhei.ttc", "WenQuanYiMicroHei.ttf", "msyh.ttc", "Arial Unicode.ttf"),
+        ("wqy", "truetype/wqy", "Supplemental"),
+        "张伟あ가",
     ),
 )
 
@@ -77,15 +96,32 @@ def search_folders() -> list[Path]:
     return folders
 
 
-def find_font(spec: FontSpec) -> Path:
-    """The first file for `spec` in the search folders, or a clear FontNotFoundError."""
+def _load(spec: FontSpec, path: Path) -> Any:
+    """The reportlab font for `path`, or None when it cannot be read or lacks the probe glyphs."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    try:
+        if path.suffix.lower() == ".ttc":
+            font = TTFont(spec.face, str(path), subfontIndex=0)
+        else:
+            font = TTFont(spec.face, str(path))
+    except (TTFError, OSError, ValueError):
+        return None  # e.g. PostScript (CFF) outlines, which reportlab cannot embed
+    covered = font.face.charToGlyph
+    return font if all(ord(ch) in covered for ch in spec.probe) else None
+
+
+def find_font(spec: FontSpec) -> tuple[Path, Any]:
+    """The first usable file for `spec` (and its loaded font), or a clear FontNotFoundError."""
     folders = search_folders()
-    for folder in folders:
-        for sub in ("", *spec.subfolders):
-            for file_name in spec.file_names:
+    for file_name in spec.file_names:
+        for folder in folders:
+            for sub in ("", *spec.subfolders):
                 candidate = folder / sub / file_name if sub else folder / file_name
                 if candidate.is_file():
-                    return candidate
+                    font = _load(spec, candidate)
+                    if font is not None:
+                        return candidate, font
     looked = ", ".join(str(f) for f in folders)
     raise FontNotFoundError(
         f"The font for {spec.purpose} ({' or '.join(spec.file_names)}) is not installed. "
@@ -99,16 +135,10 @@ def register_fonts() -> dict[str, Path]:
     """Register the three faces with reportlab once per process; returns face -> file used."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     used: dict[str, Path] = {}
     for spec in FONT_SPECS:
-        path = find_font(spec)
-        font = (
-            TTFont(spec.face, str(path), subfontIndex=0)
-            if path.suffix.lower() == ".ttc"
-            else TTFont(spec.face, str(path))
-        )
+        path, font = find_font(spec)
         pdfmetrics.registerFont(font)
         used[spec.face] = path
     addMapping(SANS, 0, 0, SANS)
