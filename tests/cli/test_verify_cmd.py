@@ -101,3 +101,24 @@ def test_missing_file_and_bad_trust_file(signed: tuple[Path, Path], tmp_path: Pa
     result = run_cli(["verify", str(signed[0]), "--trust", str(bad)])
     assert result.returncode == 2
     assert "not a PEM or DER certificate" in result.stderr
+
+
+def test_protected_pdf_needs_its_password(tmp_path: Path) -> None:
+    from triage_desktop.documents.letters import render_letter
+    from triage_desktop.documents.samples import sample_letter
+    from triage_desktop.documents.signing import sign_pdf
+
+    officer = create_self_issued("Zoë Ångström", "DRLRO", "University of Bath")
+    path = tmp_path / "protected.pdf"
+    path.write_bytes(
+        sign_pdf(render_letter(sample_letter()), officer, reason="x", password="s3cret-pass")
+    )
+    result = run_cli(["verify", str(path)], env={"TRIAGE_DESKTOP_PDF_PASSWORD": ""})
+    assert result.returncode == 2
+    assert "password-protected" in result.stderr
+    result = run_cli(["verify", str(path)], env={"TRIAGE_DESKTOP_PDF_PASSWORD": "wrong-pass"})
+    assert result.returncode == 2
+    assert "password for this PDF is wrong" in result.stderr
+    result = run_cli(["verify", str(path)], env={"TRIAGE_DESKTOP_PDF_PASSWORD": "s3cret-pass"})
+    assert result.returncode == 0, result.stderr
+    assert "Valid:         yes" in result.stdout

@@ -69,7 +69,7 @@ def run_verify(args: argparse.Namespace) -> int:
             trusted = load_trusted_certificates(_read(args.trust, "Certificate"))
         except DocumentError as error:
             raise CliError(f"{args.trust}: {error}", EXIT_UNREADABLE) from None
-    password = os.environ.get(PASSWORD_ENV)
+    password = os.environ.get(PASSWORD_ENV) or None
     if args.ask_password:
         password = getpass.getpass("PDF password: ")
     try:
