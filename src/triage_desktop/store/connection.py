@@ -26,6 +26,12 @@ def corrupt_message(error: Exception) -> str:
     )
 
 
+SQLITE_FULL = 13
+# SQLITE_IOERR_WRITE, _FSYNC, _TRUNCATE, _DIR_FSYNC: a write that the disk (or a file size limit)
+# refused. SQLite returns these, not SQLITE_FULL, for EFBIG and most ENOSPC paths.
+_WRITE_FAILURES = {SQLITE_FULL, 778, 1034, 1546, 1290}
+
+
 def is_corruption(error: BaseException) -> bool:
     text = str(error).lower()
     return any(
@@ -34,16 +40,25 @@ def is_corruption(error: BaseException) -> bool:
     )
 
 
-def is_disk_full(error: BaseException) -> bool:
+SQLITE_IOERR = 10
+
+
+def is_disk_full(error: BaseException, *, writing: bool = False) -> bool:
+    """A refused write. Python does not enable extended result codes, so a plain SQLITE_IOERR
+    inside a write transaction counts too (reads of damaged files fail as 'malformed')."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code in _WRITE_FAILURES or (writing and code == SQLITE_IOERR):
+        return True
     text = str(error).lower()
     return "disk is full" in text or "file too large" in text
 
 
-def translate(error: Exception) -> Exception:
+def translate(error: Exception, *, writing: bool = False) -> Exception:
     """Map a sqlcipher3 error to the store's own, or return it unchanged."""
-    if is_disk_full(error):
+    if is_disk_full(error, writing=writing):
         return DiskFullError(
-            "The disk is full: the change was not saved (earlier records are intact)."
+            "The change could not be written: the disk is full (or a file size limit was hit). "
+            "It was not saved; earlier records are intact."
         )
     if is_corruption(error):
         return StoreCorruptError(corrupt_message(error))

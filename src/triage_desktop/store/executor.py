@@ -28,11 +28,11 @@ class SerialExecutor:
         self._thread = threading.current_thread()
         return open_connection()
 
-    def _call(self, fn: Callable[[Connection], T]) -> T:
+    def _call(self, fn: Callable[[Connection], T], *, writing: bool = False) -> T:
         try:
             return fn(self._connection)
         except Exception as error:
-            translated = translate(error)
+            translated = translate(error, writing=writing)
             if translated is error:
                 raise
             raise translated from error
@@ -61,9 +61,15 @@ class SerialExecutor:
 
     def write(self, fn: Callable[[Connection], T]) -> T:
         """Run `fn` in one IMMEDIATE transaction: committed entirely, or rolled back entirely."""
+
+        def run(_con: Connection) -> T:
+            return self._transaction(fn)
+
         if threading.current_thread() is self._thread:
-            return self._call(lambda _con: self._transaction(fn))
-        return self.submit(lambda _con: self._transaction(fn)).result()
+            return self._call(run, writing=True)
+        if self._closed:
+            raise RuntimeError("the vault is locked")
+        return self._pool.submit(self._call, run, writing=True).result()
 
     def close(self) -> None:
         if self._closed:
