@@ -158,7 +158,7 @@ def sample_letter(
         letterhead=LETTERHEAD,
         recipient_name=recipient,
         recipient_address=("Flat 3, Eastwood House", "Bath BA2 7XX"),
-        letter_date=dt.date(2026, 4, 9),
+        letter_date=dt.date(2026, 4, 3) if kind is LetterKind.INVITATION else dt.date(2026, 4, 9),
         case_reference="DR-2026-0042",
         officer=OFFICER,
         signposting=SIGNPOSTING,
