@@ -46,9 +46,11 @@ def read_secret(source: str | None, prompt: str, *, confirm: bool = False) -> st
         try:
             lines = Path(source).read_text("utf-8").splitlines()
         except OSError as error:
-            raise CliError(f"cannot read {source}: {error.strerror}", EXIT_BAD_INPUT) from error
+            raise CliError(
+                f"cannot read the secret file: {error.strerror}", EXIT_BAD_INPUT
+            ) from error
         if not lines:
-            raise CliError(f"{source} is empty", EXIT_BAD_INPUT)
+            raise CliError("the secret file is empty", EXIT_BAD_INPUT)
         return lines[0]
     if not sys.stdin.isatty():
         return _next_stdin_line()

@@ -17,10 +17,11 @@ from triage_desktop.cli._vault_io import (
 
 
 def register(subparsers: Any) -> None:
-    audit = subparsers.add_parser("audit", help="the tamper-evident audit log")
+    audit = subparsers.add_parser("audit", allow_abbrev=False, help="the tamper-evident audit log")
     actions = audit.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
     verify = actions.add_parser(
         "verify",
+        allow_abbrev=False,
         help="check the whole hash chain",
         description="Check every audit entry's HMAC and link. Exit 1 naming the first bad entry.",
     )
@@ -29,6 +30,7 @@ def register(subparsers: Any) -> None:
 
     purge = subparsers.add_parser(
         "purge",
+        allow_abbrev=False,
         help="delete closed cases past their retention period",
         description="Delete closed cases whose retention period has ended (not those under "
         "legal hold), overwrite the freed space and VACUUM. Each leaves a content-free audit "

@@ -20,6 +20,7 @@ from triage_desktop.cli._vault_io import (
 def register(subparsers: Any) -> None:
     backup = subparsers.add_parser(
         "backup",
+        allow_abbrev=False,
         help="write an encrypted, integrity-checked copy of the vault",
         description="Write an encrypted copy of the vault to the new folder DEST. It opens with "
         "the same passphrase or the recovery key.",
@@ -30,6 +31,7 @@ def register(subparsers: Any) -> None:
 
     restore = subparsers.add_parser(
         "restore",
+        allow_abbrev=False,
         help="replace the vault with a checked backup (keeps a safety copy)",
         description="Check the backup in SRC (checksums, decryption, integrity, audit chain), "
         "then replace the vault with it. The current vault is kept in safety-copies/.",

@@ -26,6 +26,7 @@ RECOVERY_NOTICE = (
 def register(subparsers: Any) -> None:
     init = subparsers.add_parser(
         "init",
+        allow_abbrev=False,
         help="create a new encrypted vault",
         description="Create a new encrypted vault and show its one-time recovery key.",
     )
@@ -45,6 +46,7 @@ def register(subparsers: Any) -> None:
 
     check = subparsers.add_parser(
         "unlock-check",
+        allow_abbrev=False,
         help="unlock the vault and check its integrity and audit chain",
         description="Unlock the vault, run SQLite's and SQLCipher's integrity checks and verify "
         "the audit chain. Exit 0 when all is well.",
@@ -52,10 +54,13 @@ def register(subparsers: Any) -> None:
     add_unlock_options(check)
     check.set_defaults(handler=run_unlock_check)
 
-    passphrase = subparsers.add_parser("passphrase", help="change the vault passphrase")
+    passphrase = subparsers.add_parser(
+        "passphrase", allow_abbrev=False, help="change the vault passphrase"
+    )
     actions = passphrase.add_subparsers(dest="passphrase_action", metavar="ACTION", required=True)
     change = actions.add_parser(
         "change",
+        allow_abbrev=False,
         help="set a new passphrase (unlock with the old one or the recovery key)",
         description="Rewrap the vault key under a new passphrase. Forgotten the old one? Use "
         "--recovery-key.",
@@ -68,6 +73,7 @@ def register(subparsers: Any) -> None:
 
     rekey = subparsers.add_parser(
         "rekey",
+        allow_abbrev=False,
         help="replace the database key (issues a NEW recovery key)",
         description="Re-encrypt the vault with a new random key. The old recovery key stops "
         "working; a new one is shown once.",

@@ -1,0 +1,230 @@
+"""The vault commands, as an officer or administrator would script them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.run import run_cli
+from tests.support.vaults import PASSPHRASE
+from triage_desktop.cli import main
+from triage_desktop.store.connection import connect
+from triage_desktop.vault import kdf
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kdf, "STANDARD", kdf.CHEAP_FOR_TESTS)
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pass.txt"
+    path.write_text(PASSPHRASE + "\n")
+    return path
+
+
+def _init(vault: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(
+        [
+            "--vault",
+            str(vault),
+            "init",
+            "--name",
+            "Officer Test",
+            "--passphrase-file",
+            str(secret_file),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    return out.strip().splitlines()[-1].strip()  # the recovery key line
+
+
+def test_init_unlock_check_and_audit_verify(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault = tmp_path / "v"
+    recovery = _init(vault, secret_file, capsys)
+    assert len(recovery.split("-")) == 6
+    assert main(["--vault", str(vault), "unlock-check", "--passphrase-file", str(secret_file)]) == 0
+    assert "Vault OK: 0 cases" in capsys.readouterr().out
+    rec = tmp_path / "rec.txt"
+    rec.write_text(recovery)
+    assert main(["--vault", str(vault), "audit", "verify", "--recovery-key-file", str(rec)]) == 0
+    assert "Audit chain intact" in capsys.readouterr().out
+
+
+def test_init_twice_is_refused(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _init(tmp_path / "v", secret_file, capsys)
+    args = [
+        "--vault",
+        str(tmp_path / "v"),
+        "init",
+        "--name",
+        "X",
+        "--passphrase-file",
+        str(secret_file),
+    ]
+    assert main(args) == 2
+    assert "already a vault" in capsys.readouterr().err
+
+
+def test_no_keychain_means_an_explicit_choice(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    args = [
+        "--vault",
+        str(tmp_path / "v"),
+        "init",
+        "--name",
+        "X",
+        "--passphrase-file",
+        str(secret_file),
+    ]
+    assert main(args) == 6
+    err = capsys.readouterr().err
+    assert "--no-keychain" in err
+    assert not (tmp_path / "v").exists()
+    assert main([*args, "--no-keychain"]) == 0
+    assert "passphrase-only" in capsys.readouterr().out
+
+
+def test_wrong_passphrase_and_mistyped_recovery_key(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault = tmp_path / "v"
+    recovery = _init(vault, secret_file, capsys)
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n")
+    assert main(["--vault", str(vault), "unlock-check", "--passphrase-file", str(wrong)]) == 3
+    assert "does not open" in capsys.readouterr().err
+    typo = tmp_path / "typo.txt"
+    typo.write_text(recovery[:-1] + ("A" if recovery[-1] != "A" else "B"))
+    assert main(["--vault", str(vault), "unlock-check", "--recovery-key-file", str(typo)]) == 3
+    assert "mistyped" in capsys.readouterr().err
+
+
+def test_passphrase_change(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault = tmp_path / "v"
+    _init(vault, secret_file, capsys)
+    new = tmp_path / "new.txt"
+    new.write_text("the new passphrase here\n")
+    args = ["--vault", str(vault), "passphrase", "change", "--passphrase-file", str(secret_file)]
+    assert main([*args, "--new-passphrase-file", str(new)]) == 0
+    assert "Passphrase changed" in capsys.readouterr().out
+    assert main(["--vault", str(vault), "unlock-check", "--passphrase-file", str(new)]) == 0
+    assert main(["--vault", str(vault), "unlock-check", "--passphrase-file", str(secret_file)]) == 3
+
+
+def test_backup_and_restore(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault = tmp_path / "v"
+    _init(vault, secret_file, capsys)
+    unlock = ["--passphrase-file", str(secret_file)]
+    assert main(["--vault", str(vault), "backup", str(tmp_path / "b"), *unlock]) == 0
+    assert "Backup written" in capsys.readouterr().out
+    assert main(["--vault", str(vault), "restore", str(tmp_path / "b"), *unlock]) == 0
+    out = capsys.readouterr().out
+    assert "previous vault was kept" in out
+    assert main(["--vault", str(vault), "restore", str(tmp_path / "nowhere"), *unlock]) == 2
+
+
+def test_audit_verify_names_the_first_bad_entry(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.support.vaults import details
+    from triage_desktop.services.session import VaultService
+
+    vault = tmp_path / "v"
+    _init(vault, secret_file, capsys)
+    service = VaultService(vault)
+    service.unlock(PASSPHRASE)
+    service.create_case(details())
+    key = bytes(service._key or b"")
+    service.lock()
+    con = connect(vault / "vault.db", key)
+    con.execute("DROP TRIGGER audit_log_no_update")
+    con.execute("UPDATE audit_log SET action = 'read' WHERE seq = 2")
+    con.close()
+    assert (
+        main(["--vault", str(vault), "audit", "verify", "--passphrase-file", str(secret_file)]) == 1
+    )
+    assert "BROKEN at entry 2" in capsys.readouterr().out
+    assert main(["--vault", str(vault), "unlock-check", "--passphrase-file", str(secret_file)]) == 1
+
+
+def test_purge_dry_run_and_as_of(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.support.vaults import details
+    from triage_desktop.cases.model import CaseStatus
+    from triage_desktop.services.session import VaultService
+
+    vault = tmp_path / "v"
+    _init(vault, secret_file, capsys)
+    service = VaultService(vault)
+    service.unlock(PASSPHRASE)
+    case = service.create_case(details())
+    service.set_status(case.id, CaseStatus.CLOSED)
+    service.lock()
+    base = ["--vault", str(vault), "purge", "--passphrase-file", str(secret_file)]
+    assert main([*base, "--dry-run"]) == 0
+    assert "0 case(s) due" in capsys.readouterr().out
+    assert main([*base, "--dry-run", "--as-of", "2099-01-01"]) == 0
+    assert case.reference in capsys.readouterr().out
+    assert main([*base, "--as-of", "2099-01-01"]) == 2
+    assert main(base) == 0
+    assert "0 case(s) deleted" in capsys.readouterr().out
+
+
+def test_missing_vault_is_a_clear_error(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "--vault",
+                str(tmp_path / "none"),
+                "unlock-check",
+                "--passphrase-file",
+                str(secret_file),
+            ]
+        )
+        == 2
+    )
+    assert "no vault" in capsys.readouterr().err
+
+
+def test_installed_command_takes_secrets_from_stdin_never_argv(tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    created = run_cli(
+        [
+            "--vault",
+            str(vault),
+            "init",
+            "--name",
+            "Officer",
+            "--no-keychain",
+            "--passphrase-file",
+            "-",
+        ],
+        stdin=PASSPHRASE + "\n",
+    )
+    assert created.returncode == 0, created.stderr
+    checked = run_cli(["--vault", str(vault), "unlock-check"], stdin=PASSPHRASE + "\n")
+    assert checked.returncode == 0, checked.stderr
+    refused = run_cli(["--vault", str(vault), "unlock-check", "--passphrase", PASSPHRASE])
+    assert refused.returncode == 2
+    assert "unrecognized arguments" in refused.stderr
+    assert "Traceback" not in refused.stderr
