@@ -6,6 +6,13 @@ import os
 from pathlib import Path
 
 ENV_HOME = "TRIAGE_DESKTOP_HOME"
+# The vault's key-slot file: its presence means a vault has been set up in the folder. Here (not
+# in vault/) so the first window can choose between setup and unlock without loading the vault.
+KEY_SLOTS_FILE = "keyslots.json"
+
+
+def vault_is_set_up(folder: Path) -> bool:
+    return (folder / KEY_SLOTS_FILE).is_file()
 
 
 def default_vault_dir() -> Path:

@@ -15,7 +15,7 @@ from triage_desktop.gui.app import create_application
 from triage_desktop.gui.main_window import MainWindow
 
 
-def make_window(qtbot: QtBot, vault: str | None = None) -> MainWindow:
+def make_window(qtbot: QtBot, vault: str) -> MainWindow:
     create_application()
     window = MainWindow(vault=vault)
     qtbot.addWidget(window)
@@ -24,12 +24,11 @@ def make_window(qtbot: QtBot, vault: str | None = None) -> MainWindow:
     return window
 
 
-def test_main_window_shows_a_calm_empty_state(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
+def test_main_window_title_is_only_the_app_name(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, str(tmp_path / "vault"))
     assert window.windowTitle() == APP_NAME
     heading = window.empty_state.findChild(QLabel, "headingLabel")
     assert "Nothing is open" in heading.text()
-    assert window.pages.currentWidget() is window.empty_state
 
 
 def test_about_dialog_names_version_licence_and_data_folder(qtbot: QtBot, tmp_path: Path) -> None:
@@ -43,8 +42,8 @@ def test_about_dialog_names_version_licence_and_data_folder(qtbot: QtBot, tmp_pa
     dialog.close()
 
 
-def test_about_opens_from_the_keyboard(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
+def test_about_opens_from_the_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, str(tmp_path / "vault"))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     shortcut = window.about_action.shortcut()
@@ -56,21 +55,21 @@ def test_about_opens_from_the_keyboard(qtbot: QtBot) -> None:
     opened[0].close()
 
 
-def test_window_grab_is_not_blank(qtbot: QtBot, screenshot_dir: Path) -> None:
-    window = make_window(qtbot)
+def test_window_grab_is_not_blank(qtbot: QtBot, screenshot_dir: Path, tmp_path: Path) -> None:
+    window = make_window(qtbot, str(tmp_path / "vault"))
     window.resize(1280, 800)
     image = window.grab().toImage()
     assert (image.width(), image.height()) == (1280, 800)
-    path = screenshot_dir / "main-window-empty.png"
+    path = screenshot_dir / "main-window-first-run.png"
     assert image.save(str(path))
     # An empty grab is one flat colour; the shell has text, an icon and a menu bar.
     assert distinct_colours(image) > 20
 
 
 def test_privacy_key_hides_everything_and_brings_it_back(
-    qtbot: QtBot, screenshot_dir: Path
+    qtbot: QtBot, screenshot_dir: Path, tmp_path: Path
 ) -> None:
-    window = make_window(qtbot)
+    window = make_window(qtbot, str(tmp_path / "vault"))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     before = window.grab().toImage()

@@ -42,8 +42,10 @@ class AppContext(QObject):
         work: Callable[[VaultService], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        """Call `work(service)` on a worker thread; the callbacks run on the GUI thread.
+        """Call `work(service)` on a worker thread; the callbacks run on the GUI thread, and are
+        skipped if `owner` (the widget that asked) was deleted meanwhile, e.g. by locking.
 
         Without `on_error`, a failure becomes a plain message on the `error` signal.
         """
@@ -52,7 +54,7 @@ class AppContext(QObject):
         def report(error: BaseException) -> None:
             self.error.emit(describe_error(error))
 
-        self.tasks.run(lambda: work(service), on_done, on_error or report)
+        self.tasks.run(lambda: work(service), on_done, on_error or report, owner=owner)
 
     @property
     def is_unlocked(self) -> bool:

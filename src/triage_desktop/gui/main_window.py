@@ -1,29 +1,48 @@
-"""The main window shell: menus, and a stack of pages that starts on a calm empty state.
+"""The main window: first-run setup or unlock, then the workspace; locking tears the workspace
+down so no widget keeps case data.
 
 The window title is always just the app name: case data never reaches the title, the taskbar or
-the window switcher.
+the window switcher. The vault service loads only after the first window is on screen.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from triage_desktop import APP_NAME
 from triage_desktop.gui.generated.ui_empty_state import Ui_EmptyState
 from triage_desktop.gui.look import app_icon, make_heading
 from triage_desktop.gui.privacy import PRIVACY_KEY, PrivacyCurtain
+from triage_desktop.gui.unlock_screen import RECOVERY_KEY, UnlockScreen
+from triage_desktop.paths import vault_dir, vault_is_set_up
 
 if TYPE_CHECKING:
     from triage_desktop.gui.about import AboutDialog
+    from triage_desktop.gui.context import AppContext
+    from triage_desktop.gui.idle import IdleWatcher
+    from triage_desktop.gui.setup_flow import SetupFlow
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, vault: str | None = None, parent: QWidget | None = None) -> None:
+    vault_unlocked = Signal()
+    vault_locked = Signal()
+
+    def __init__(
+        self, vault: str | None = None, parent: QWidget | None = None, kdf: Any = None
+    ) -> None:
         super().__init__(parent)
         self._vault = vault
+        self.vault_folder: Path = vault_dir(vault)
+        self._kdf = kdf  # tests pass cheap key-derivation parameters for new vaults
+        self.context: AppContext | None = None
+        self.setup_flow: SetupFlow | None = None
+        self.workspace: QWidget | None = None
+        self.idle: IdleWatcher | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(f"{APP_NAME} main window")
         self.setObjectName("MainWindow")
@@ -38,28 +57,162 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.pages)
         self.screens.addWidget(self.curtain)
         self.empty_state = self._build_empty_state()
+        self.unlock_screen = UnlockScreen(self.pages)
         self.pages.addWidget(self.empty_state)
+        self.pages.addWidget(self.unlock_screen)
+        self.unlock_screen.unlock_requested.connect(self._unlock)
 
-        self.about_action = QAction("&About Triage Desk", self)
-        self.about_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self._build_actions()
+        if vault_is_set_up(self.vault_folder):
+            self.pages.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.ui.secretEdit.setFocus()
+        else:
+            # First run: the setup flow needs the vault service, which loads after first paint.
+            QTimer.singleShot(0, self._begin_setup)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | QKeySequence, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+        self.addAction(action)  # window-wide, even with menus and toolbars hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.about_action = self._action("&About Triage Desk", "F1", "About Triage Desk")
         self.about_action.triggered.connect(self.show_about)
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action = self._action("&Quit", "Ctrl+Q", "Quit")
         self.quit_action.triggered.connect(self.close)
-        self.privacy_action = QAction("&Hide screen", self)
+        self.privacy_action = self._action("&Hide screen", PRIVACY_KEY, "Hide everything at once")
         self.privacy_action.setCheckable(True)
-        self.privacy_action.setShortcut(QKeySequence(PRIVACY_KEY))
-        self.privacy_action.setToolTip(f"Hide everything on screen at once ({PRIVACY_KEY})")
         self.privacy_action.toggled.connect(self.set_privacy)
+        self.lock_action = self._action("&Lock vault", "Ctrl+L", "Lock the vault now")
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.setEnabled(False)
 
-        # Window-wide shortcuts work even when the menu bar is hidden (privacy screen, kiosk).
-        self.addActions([self.about_action, self.quit_action, self.privacy_action])
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.privacy_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar("Main", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setAccessibleName("Main toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.lock_action)
+        self.toolbar.addAction(self.privacy_action)
+        self.addToolBar(self.toolbar)
+
+    # -- first run ----------------------------------------------------------------------------
+
+    def _ensure_context(self) -> AppContext:
+        if self.context is None:
+            from triage_desktop.gui.context import AppContext
+
+            self.context = AppContext(self.vault_folder, parent=self)
+        return self.context
+
+    def _begin_setup(self) -> None:
+        if self.setup_flow is not None or vault_is_set_up(self.vault_folder):
+            return
+        from triage_desktop.gui.setup_flow import SetupFlow
+
+        self.setup_flow = SetupFlow(self._ensure_context(), self.pages, kdf=self._kdf)
+        self.pages.addWidget(self.setup_flow)
+        self.pages.setCurrentWidget(self.setup_flow)
+        self.setup_flow.finished.connect(self._setup_finished)
+        self.setup_flow.name_edit.setFocus()
+
+    def _setup_finished(self) -> None:
+        flow, self.setup_flow = self.setup_flow, None
+        if flow is not None:
+            self.pages.removeWidget(flow)
+            flow.deleteLater()
+        self._enter_workspace()
+
+    # -- unlock and lock ----------------------------------------------------------------------
+
+    def _unlock(self, mode: str, secret: str) -> None:
+        context = self._ensure_context()
+
+        def unlock(service: Any) -> None:
+            if mode == RECOVERY_KEY:
+                service.unlock_with_recovery_key(secret)
+            else:
+                service.unlock(secret)
+
+        context.run(
+            unlock, lambda _result: self._enter_workspace(), self._unlock_failed, owner=self
+        )
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        from triage_desktop.gui.context import describe_error
+        from triage_desktop.services.errors import UnlockThrottled, WrongPassphrase
+
+        self.unlock_screen.set_busy(False)
+        if isinstance(error, WrongPassphrase):
+            self.unlock_screen.show_error(
+                "That passphrase does not open this vault.", error.retry_after
+            )
+        elif isinstance(error, UnlockThrottled):
+            self.unlock_screen.show_error("Too many failed attempts.", error.retry_after)
+        else:
+            self.unlock_screen.show_error(describe_error(error))
+
+    def _enter_workspace(self) -> None:
+        from triage_desktop.gui.idle import IdleWatcher
+        from triage_desktop.gui.screen_lock import ScreenLockListener
+        from triage_desktop.gui.workspace import Workspace
+
+        context = self._ensure_context()
+        self.unlock_screen.reset()
+        self.workspace = Workspace(context, self, self.pages)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self.lock_action.setEnabled(True)
+        if self.idle is None:
+            self.idle = IdleWatcher(5 * 60 * 1000, self)
+            self.idle.idle.connect(self.lock)
+            self.screen_lock = ScreenLockListener(self)
+            self.screen_lock.screen_locked.connect(self.lock)
+        self.idle.start()
+        context.run(lambda service: service.settings(), self._apply_settings, owner=self)
+        context.unlocked.emit()
+        self.vault_unlocked.emit()
+
+    def _apply_settings(self, settings: Any) -> None:
+        if self.idle is not None and self.workspace is not None:
+            self.idle.set_timeout(int(settings.auto_lock_minutes) * 60 * 1000)
+            self.idle.start()
+
+    def is_unlocked(self) -> bool:
+        return self.workspace is not None
+
+    def lock(self) -> None:
+        """Clear every widget that held case data, close the database, forget the key."""
+        if self.workspace is None or self.context is None:
+            return
+        context = self.context
+        if self.idle is not None:
+            self.idle.stop()
+        context.locked.emit()  # models and views clear themselves
+        workspace, self.workspace = self.workspace, None
+        self.pages.setCurrentWidget(self.unlock_screen)
+        self.pages.removeWidget(workspace)
+        workspace.deleteLater()
+        context.clipboard.clear_if_ours()
+        context.tasks.wait_all()  # let running reads finish before the database closes
+        context.service.lock()
+        self.lock_action.setEnabled(False)
+        self.unlock_screen.reset()
+        self.vault_locked.emit()
+
+    # -- privacy ------------------------------------------------------------------------------
 
     def privacy_on(self) -> bool:
         return self.screens.currentWidget() is self.curtain
@@ -73,6 +226,8 @@ class MainWindow(QMainWindow):
             toolbar.setVisible(not hidden)
         if self.privacy_action.isChecked() != hidden:
             self.privacy_action.setChecked(hidden)
+
+    # -- misc ---------------------------------------------------------------------------------
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget(self)
@@ -88,3 +243,9 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self, vault=self._vault)
         dialog.open()
         return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        if self.context is not None:
+            self.context.tasks.wait_all()
+        super().closeEvent(event)

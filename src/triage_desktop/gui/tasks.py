@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -48,13 +49,18 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
+        """Run `work` on the pool; `on_done(result)` or `on_error(exception)` follow on the GUI
+        thread, unless `owner` (the widget that asked) has been deleted in the meantime."""
         relay = _Relay()
         self._relays.add(relay)
 
         def finished(handler: Callable[[Any], None] | None, value: Any) -> None:
             self._relays.discard(relay)
             relay.deleteLater()
+            if owner is not None and not shiboken6.isValid(owner):
+                return
             if handler is not None:
                 handler(value)
 

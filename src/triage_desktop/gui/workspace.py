@@ -1,0 +1,120 @@
+"""The unlocked workspace: case list, intake, case view and the meeting, one at a time.
+
+It exists only while the vault is unlocked; the main window deletes it on lock, and each panel
+also clears itself on `context.locked`, so nothing of a case outlives the lock.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from triage_desktop.gui.context import AppContext
+
+
+class Workspace(QWidget):
+    def __init__(self, context: AppContext, window: QMainWindow, parent: QWidget) -> None:
+        from triage_desktop.gui.cases.case_list import CaseListPanel
+        from triage_desktop.gui.cases.case_view import CaseView
+        from triage_desktop.gui.cases.intake import IntakeForm
+
+        super().__init__(parent)
+        self.context = context
+        self.window_ = window
+        self.setAccessibleName("Workspace")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack)
+        self.case_list = CaseListPanel(context, self.stack)
+        self.intake = IntakeForm(context, self.stack)
+        self.case_view = CaseView(context, self.stack)
+        self.meeting: QWidget | None = None
+        for panel in (self.case_list, self.intake, self.case_view):
+            self.stack.addWidget(panel)
+
+        self.case_list.open_case.connect(self.show_case)
+        self.case_list.new_case_requested.connect(self.new_case)
+        self.intake.saved.connect(self.show_case)
+        self.intake.cancelled.connect(self.show_list)
+        self.case_view.back.connect(self.show_list)
+        self.case_view.edit_requested.connect(self.edit_case)
+        self.case_view.start_meeting.connect(self.open_meeting)
+
+        self.actions_: list[QAction] = []
+        self.new_case_action = self._action("&New case", "Ctrl+N", self.new_case)
+        self.cases_action = self._action("&Case list", "Ctrl+1", self.show_list)
+        self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
+        self.show_list()
+
+    def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
+        action.triggered.connect(slot)
+        self.window_.addAction(action)
+        toolbar = getattr(self.window_, "toolbar", None)
+        if toolbar is not None:
+            toolbar.addAction(action)
+        self.actions_.append(action)
+        return action
+
+    def deleteLater(self) -> None:
+        for action in self.actions_:
+            self.window_.removeAction(action)
+            toolbar = getattr(self.window_, "toolbar", None)
+            if toolbar is not None:
+                toolbar.removeAction(action)
+        super().deleteLater()
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def show_list(self) -> None:
+        self._close_meeting()
+        self.stack.setCurrentWidget(self.case_list)
+        self.case_list.setFocus()
+
+    def new_case(self) -> None:
+        self._close_meeting()
+        self.intake.start_new()
+        self.stack.setCurrentWidget(self.intake)
+
+    def show_case(self, case_id: int) -> None:
+        self._close_meeting()
+        self.case_view.show_case(case_id)
+        self.stack.setCurrentWidget(self.case_view)
+
+    def edit_case(self, case_id: int) -> None:
+        def loaded(case: Any) -> None:
+            self.intake.load_case(case)
+            self.stack.setCurrentWidget(self.intake)
+
+        self.context.run(lambda service: service.get_case(case_id), loaded)
+
+    def open_meeting(self, case_id: int) -> None:
+        from triage_desktop.gui.meeting.screen import MeetingScreen
+
+        self._close_meeting()
+        meeting = MeetingScreen(self.context, case_id, self.stack)
+        meeting.closed.connect(lambda: self.show_case(case_id))
+        self.meeting = meeting
+        self.stack.addWidget(meeting)
+        self.stack.setCurrentWidget(meeting)
+
+    def _close_meeting(self) -> None:
+        meeting, self.meeting = self.meeting, None
+        if meeting is not None:
+            self.stack.removeWidget(meeting)
+            meeting.deleteLater()
+
+    def open_settings(self) -> None:
+        from triage_desktop.gui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        settings_changed = getattr(dialog, "settings_changed", None)
+        if settings_changed is not None and hasattr(self.window_, "_apply_settings"):
+            settings_changed.connect(self.window_._apply_settings)
+        dialog.open()
