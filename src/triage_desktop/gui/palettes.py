@@ -66,13 +66,25 @@ def _palette(colours: dict[str, str]) -> QPalette:
     return palette
 
 
-def effective_scheme(app: QApplication, scheme: Scheme) -> Literal["light", "dark"]:
-    if scheme != "system":
-        return scheme
-    from PySide6.QtCore import Qt
+_platform_scheme: Literal["light", "dark"] | None = None
 
-    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    return "dark" if dark else "light"
+
+def _remember_platform_scheme(app: QApplication) -> Literal["light", "dark"]:
+    """The OS colour scheme, read once from the platform's palette before ours replaces it.
+
+    Reading the window colour rather than styleHints().colorScheme() avoids building PySide6's
+    Qt enum namespace (~13 ms) before the first window.
+    """
+    global _platform_scheme  # noqa: PLW0603 - one fact about the session, read once
+    if _platform_scheme is None:
+        window = app.palette().color(QPalette.ColorRole.Window)
+        _platform_scheme = "dark" if window.lightness() < 128 else "light"
+    return _platform_scheme
+
+
+def effective_scheme(app: QApplication, scheme: Scheme) -> Literal["light", "dark"]:
+    platform = _remember_platform_scheme(app)
+    return platform if scheme == "system" else scheme
 
 
 def apply_palette(app: QApplication, scheme: Scheme = "system") -> Literal["light", "dark"]:
