@@ -185,13 +185,17 @@ def fts_query(text: str) -> str:
 
 
 def search(con: Connection, text: str, limit: int = 100) -> list[CaseRow]:
+    """Cases matching every word, newest first.
+
+    Newest first rather than by bm25 rank: FTS5 walks its index in rowid order and stops at
+    LIMIT, where ranking must score every match (90 ms for a common word in 10,000 cases)."""
     query = fts_query(text)
     if not query:
         return []
     columns = ", ".join(f"c.{c.strip()}" for c in ROW_COLUMNS.split(","))
     rows = con.execute(
         f"SELECT {columns} FROM case_fts JOIN cases c ON c.id = case_fts.rowid "  # noqa: S608
-        "WHERE case_fts MATCH ? ORDER BY bm25(case_fts) LIMIT ?",
+        "WHERE case_fts MATCH ? ORDER BY case_fts.rowid DESC LIMIT ?",
         (query, max(1, min(limit, MAX_PAGE))),
     ).fetchall()
     return [case_row_from_row(r) for r in rows]

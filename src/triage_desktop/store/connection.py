@@ -93,6 +93,8 @@ def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Conn
         con.execute("PRAGMA journal_mode = WAL").fetchone()
         con.execute("PRAGMA synchronous = FULL")
         con.execute("PRAGMA temp_store = MEMORY")
+        # 64 MiB of decrypted page cache: repeated reads (search, list) skip re-decryption.
+        con.execute("PRAGMA cache_size = -65536")
         con.execute("PRAGMA secure_delete = ON")
         con.execute("PRAGMA foreign_keys = ON")
     except sqlcipher3.DatabaseError as error:
