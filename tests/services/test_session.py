@@ -166,3 +166,33 @@ def test_calls_from_many_threads_are_serialised(vault: VaultService) -> None:
         created = list(pool.map(lambda _: vault.create_case(details()).reference, range(20)))
     assert len(set(created)) == 20
     assert vault.count_cases() == 20
+
+
+def test_a_failed_create_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_memory_keyring: object
+) -> None:
+    from triage_desktop.store import database
+
+    def broken(*_: object, **__: object) -> None:
+        raise OSError("simulated failure")
+
+    monkeypatch.setattr(database, "initialize", broken)
+    with pytest.raises(OSError, match="simulated"):
+        create_vault(tmp_path / "v")
+    assert not vault_exists(tmp_path / "v")
+    assert list((tmp_path / "v").iterdir()) == []
+    assert getattr(in_memory_keyring, "secrets", None) == {}
+    monkeypatch.undo()
+    service, _ = create_vault(tmp_path / "v")
+    service.lock()
+
+
+def test_bad_officer_profile_is_refused_before_writing(tmp_path: Path) -> None:
+    from triage_desktop.cases.text import InvalidFieldError
+    from triage_desktop.services.session import OfficerProfile
+
+    with pytest.raises(InvalidFieldError, match=r"officer\.name"):
+        VaultService(tmp_path / "v").create(
+            OfficerProfile("", OFFICER.role), PASSPHRASE, use_keychain=False
+        )
+    assert not (tmp_path / "v").exists()

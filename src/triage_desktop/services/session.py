@@ -28,12 +28,13 @@ from triage_desktop.cases.model import (
     CaseStatus,
     MeetingRecord,
     NextStep,
+    Officer,
     OfficerRole,
     PurgeCandidate,
     SigningIdentity,
     StoredDocument,
 )
-from triage_desktop.cases.text import NAME_MAX, InvalidFieldError, clean_text
+from triage_desktop.cases.text import InvalidFieldError, clean_text
 from triage_desktop.paths import ensure_private_dir
 from triage_desktop.services import settings as settings_mod
 from triage_desktop.services._translate import store_errors
@@ -122,7 +123,7 @@ class VaultService:
         from triage_desktop.store import database
 
         check_passphrase(passphrase)
-        clean_text("officer.name", officer.name, NAME_MAX, required=True)
+        Officer(0, officer.name, officer.role, officer.email)  # validate before writing anything
         if vault_exists(self.folder) or (self.folder / "vault.db").exists():
             raise VaultAlreadyExists(f"There is already a vault in {self.folder}.")
         ensure_private_dir(self.folder)
@@ -131,15 +132,23 @@ class VaultService:
         slot_file, recovery = slots.new_slot_file(
             vault_id, bytes(key), passphrase, use_keychain=use_keychain, params=kdf
         )
-        with store_errors():
-            database.initialize(self.folder, key, vault_id=vault_id)
-        slots.write_slots(self.folder, slot_file)  # last: a vault exists only once complete
-        self._open(key)
-        officer_id = self._call(
-            lambda db: db.add_officer(officer.name, officer.role, officer.email)
-        )
-        self._call(lambda db: db.write(lambda con: _set_owner(con, officer_id)))
-        self.officer_id = officer_id
+        try:
+            with store_errors():
+                database.initialize(self.folder, key, vault_id=vault_id)
+            self._open(key)
+            officer_id = self._call(
+                lambda db: db.add_officer(officer.name, officer.role, officer.email)
+            )
+            self._call(lambda db: db.write(lambda con: _set_owner(con, officer_id)))
+            self.officer_id = officer_id
+            slots.write_slots(self.folder, slot_file)  # last: a vault exists only once complete
+        except BaseException:
+            self.lock()
+            for name in ("vault.db", "vault.db-wal", "vault.db-shm"):
+                (self.folder / name).unlink(missing_ok=True)
+            if slot_file.uses_keychain:
+                keychain.delete_device_secret(vault_id)
+            raise
         log.info("vault created (mode: %s)", slot_file.mode)
         return recovery.formatted()
 
