@@ -15,4 +15,14 @@ echo "== bundle --version"
 "$BUNDLE" --version
 echo "== bundle first-window smoke test"
 QT_QPA_PLATFORM=offscreen "$BUNDLE" gui --smoke-test
+echo "== bundle runs the packaged stack: policy engine, SQLCipher vault, PDF signing and checking"
+echo '{"reported_on": "2026-04-02", "respondent": "student", "preference": "informal"}' \
+  | "$BUNDLE" route - | grep -q '"informal_resolution"'
+DEMO="$(mktemp -d -t triage-bundle-demo.XXXXXX)"
+trap 'rm -rf "$DEMO"' EXIT
+"$BUNDLE" demo --out "$DEMO/out" >/dev/null
+for pdf in "$DEMO"/out/*.pdf; do
+  "$BUNDLE" verify "$pdf" --trust "$(ls "$DEMO"/out/*.pem | head -1)" >/dev/null
+done
+echo "bundle stack ok"
 echo "bundle ready: $REPO_ROOT/build/dist/triage-desktop/ ($(du -sh build/dist/triage-desktop | cut -f1))"
