@@ -7,12 +7,14 @@ handlers, so `--help` and `--version` stay instant.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from triage_desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:  # argparse loads only when a command is parsed: not on the way to the window
+    import argparse
 
 # Each module: register(subparsers: argparse._SubParsersAction) -> None, adding parsers whose
 # defaults set `handler=callable(args) -> int`.
@@ -36,10 +38,13 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-Handler = Callable[[argparse.Namespace], int]
+Handler = Callable[["argparse.Namespace"], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="triage-desktop",
         description=(
