@@ -52,7 +52,7 @@ class Workspace(QWidget):
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts([QKeySequence(shortcut)])
         action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
         action.triggered.connect(slot)
         self.window_.addAction(action)
