@@ -269,6 +269,14 @@ class VaultService:
     def case_id_for(self, reference: str) -> int:
         return self._call(lambda db: db.case_id_for(reference))
 
+    def officers(self) -> list[Officer]:
+        return self._call(lambda db: db.officers())
+
+    def add_officer(self, profile: OfficerProfile) -> int:
+        """Another officer to assign cases to (the vault's owner is added by `create`)."""
+        Officer(0, profile.name, profile.role, profile.email)
+        return self._call(lambda db: db.add_officer(profile.name, profile.role, profile.email))
+
     def list_cases(
         self,
         case_filter: CaseFilter | None = None,

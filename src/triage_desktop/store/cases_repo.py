@@ -14,6 +14,7 @@ from triage_desktop.cases.model import (
     CaseStatus,
 )
 from triage_desktop.cases.reference import CaseReference
+from triage_desktop.cases.text import strip_controls
 from triage_desktop.store.codec import (
     CASE_COLUMNS,
     ROW_COLUMNS,
@@ -180,7 +181,7 @@ def count(con: Connection, case_filter: CaseFilter) -> int:
 
 def fts_query(text: str) -> str:
     """Turn what the officer typed into a safe FTS5 query: every word, as a prefix, all required."""
-    words = [w for w in text.split() if w.strip('"')]
+    words = [w for w in strip_controls(text).split() if w.strip('"')]
     return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
