@@ -167,3 +167,29 @@ def test_retention_period_is_configurable(tmp_path: Path) -> None:
     service.update_settings(retention_years=1)
     assert [c.case_id for c in service.purge_candidates(date.today())] == [case.id]
     service.lock()
+
+
+def test_purged_text_survives_nowhere_in_the_decrypted_database(tmp_path: Path) -> None:
+    import secrets
+
+    marker = f"zqx{secrets.token_hex(8)}"
+    service, _ = create_vault(tmp_path / "v")
+    keep = service.create_case(details())
+    doomed = service.create_case(details(description=f"{marker} " * 50, reporter=marker))
+    service.update_case(doomed.id, details(description=f"edited {marker}"))
+    for _ in range(20):  # several FTS segments, as in real use
+        service.create_case(details())
+    _close_long_ago(service, doomed.id, 7)
+    assert service.purge(date.today()) == [doomed.reference]
+    assert service.get_case(keep.id)
+    key = bytes(service._key or b"")
+    service.lock()
+    plain = tmp_path / "plain-export.db"
+    con = connect(tmp_path / "v" / "vault.db", key)
+    con.execute(f"ATTACH DATABASE '{plain}' AS plaintext KEY ''")
+    con.execute("SELECT sqlcipher_export('plaintext')")
+    con.execute("DETACH DATABASE plaintext")
+    con.close()
+    exported = plain.read_bytes().lower()
+    assert b"sam sample" in exported  # the export is readable text: the check below means something
+    assert marker[-10:].encode() not in exported

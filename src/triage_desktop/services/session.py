@@ -229,7 +229,9 @@ class VaultService:
         with store_errors():
             db.rekey(new_key)
         os.replace(self.folder / NEXT_SLOTS, self.folder / slots.FILE_NAME)
-        self._key = new_key
+        old_key, self._key = self._key, new_key
+        if old_key is not None:
+            old_key[:] = bytes(len(old_key))
         self._call(lambda d: d.audit_event(self.officer_id, "rekeyed"))
         return recovery.formatted()
 

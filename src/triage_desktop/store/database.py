@@ -352,7 +352,11 @@ class VaultDatabase:
         self.read(run)
 
     def vacuum(self) -> None:
+        """Rewrite the database so deleted text survives nowhere: merge the FTS5 index (deleted
+        entries otherwise linger in old segments), VACUUM, and empty the WAL."""
+
         def run(con: Connection) -> None:
+            con.execute("INSERT INTO case_fts (case_fts) VALUES ('optimize')")
             con.execute("VACUUM")
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
