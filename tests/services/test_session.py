@@ -196,3 +196,28 @@ def test_bad_officer_profile_is_refused_before_writing(tmp_path: Path) -> None:
             OfficerProfile("", OFFICER.role), PASSPHRASE, use_keychain=False
         )
     assert not (tmp_path / "v").exists()
+
+
+def test_oversized_meeting_and_bad_settings_are_refused_by_name(vault: VaultService) -> None:
+    from triage_desktop.cases.text import InvalidFieldError
+
+    case = vault.create_case(details())
+    with pytest.raises(InvalidFieldError, match="meeting"):
+        vault.save_meeting(case.id, step="s", state="t", record={"notes": "x" * 3_000_000})
+    assert vault.load_meeting(case.id) is None
+    with pytest.raises(InvalidFieldError, match="retention_years"):
+        vault.update_settings(retention_years=0)
+    with pytest.raises(InvalidFieldError, match="colour"):
+        vault.update_settings(colour="blue")
+    assert vault.settings().retention_years == 6
+
+
+def test_a_call_racing_a_lock_says_locked(vault: VaultService) -> None:
+    db = vault._database()
+    vault.lock()
+    vault._db = db  # as if a worker thread had fetched the database just before the lock
+    try:
+        with pytest.raises(VaultLocked):
+            vault.count_cases()
+    finally:
+        vault._db = None

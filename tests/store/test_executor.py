@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from triage_desktop.store.connection import connect
+from triage_desktop.store.errors import ClosedError
 from triage_desktop.store.executor import SerialExecutor
 
 
@@ -49,7 +50,7 @@ def test_closed_executor_refuses_work(db_path: Path, db_key: bytes) -> None:
     serial = SerialExecutor(lambda: connect(db_path, db_key, create=True))
     serial.close()
     serial.close()  # twice is harmless
-    with pytest.raises(RuntimeError, match="locked"):
+    with pytest.raises(ClosedError, match="locked"):
         serial.read(lambda con: con.execute("SELECT 1"))
-    with pytest.raises(RuntimeError, match="locked"):
+    with pytest.raises(ClosedError, match="locked"):
         serial.write(lambda con: con.execute("SELECT 1"))

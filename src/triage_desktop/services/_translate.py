@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from triage_desktop.services.errors import CaseNotFound, DiskFull
+from triage_desktop.services.errors import CaseNotFound, DiskFull, VaultLocked
 from triage_desktop.store.errors import (
+    ClosedError,
     DiskFullError,
     NotFoundError,
     SchemaTooNewError,
@@ -27,3 +28,5 @@ def store_errors() -> Iterator[None]:
         raise CaseNotFound(str(error)) from error
     except DiskFullError as error:
         raise DiskFull(str(error)) from error
+    except ClosedError as error:
+        raise VaultLocked("The vault is locked.") from error

@@ -21,3 +21,7 @@ class NotFoundError(StoreError):
 
 class DiskFullError(StoreError):
     """The disk (or the file size limit) is full: the transaction was rolled back."""
+
+
+class ClosedError(StoreError):
+    """The database was closed (the vault locked) while a call was on its way."""

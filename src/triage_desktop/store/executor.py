@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from triage_desktop.store.connection import Connection, translate
+from triage_desktop.store.errors import ClosedError
 
 T = TypeVar("T")
 
@@ -51,8 +52,11 @@ class SerialExecutor:
 
     def submit(self, fn: Callable[[Connection], T]) -> Future[T]:
         if self._closed:
-            raise RuntimeError("the vault is locked")
-        return self._pool.submit(self._call, fn)
+            raise ClosedError("the vault is locked")
+        try:
+            return self._pool.submit(self._call, fn)
+        except RuntimeError as error:  # shut down between the check and the submit
+            raise ClosedError("the vault is locked") from error
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         if threading.current_thread() is self._thread:
@@ -68,8 +72,12 @@ class SerialExecutor:
         if threading.current_thread() is self._thread:
             return self._call(run, writing=True)
         if self._closed:
-            raise RuntimeError("the vault is locked")
-        return self._pool.submit(self._call, run, writing=True).result()
+            raise ClosedError("the vault is locked")
+        try:
+            future = self._pool.submit(self._call, run, writing=True)
+        except RuntimeError as error:
+            raise ClosedError("the vault is locked") from error
+        return future.result()
 
     def close(self) -> None:
         if self._closed:
