@@ -228,3 +228,31 @@ def test_installed_command_takes_secrets_from_stdin_never_argv(tmp_path: Path) -
     assert refused.returncode == 2
     assert "unrecognized arguments" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_rekey_prints_a_new_recovery_key(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault = tmp_path / "v"
+    old = _init(vault, secret_file, capsys)
+    args = ["--vault", str(vault), "rekey", "--passphrase-file", str(secret_file)]
+    assert main(args) == 0
+    new = capsys.readouterr().out.strip().splitlines()[-1].strip()
+    assert new != old
+    assert len(new.split("-")) == 6
+    old_file = tmp_path / "old.txt"
+    old_file.write_text(old)
+    check = ["--vault", str(vault), "unlock-check", "--recovery-key-file"]
+    assert main([*check, str(old_file)]) == 3
+    new_file = tmp_path / "new.txt"
+    new_file.write_text(new)
+    assert main([*check, str(new_file)]) == 0
+
+
+def test_help_lists_the_vault_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("init", "unlock-check", "passphrase", "rekey", "backup", "restore", "audit"):
+        assert command in out
+    assert "purge" in out
