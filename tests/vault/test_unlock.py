@@ -207,3 +207,28 @@ def test_rekey_issues_a_new_recovery_key(tmp_path: Path) -> None:
     service.lock()
     service.unlock(PASSPHRASE)
     service.lock()
+
+
+def test_a_rekey_interrupted_either_side_of_the_database_change(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    _make(folder)
+    slots_path = folder / slots.FILE_NAME
+    old_slots = slots_path.read_bytes()
+    service = VaultService(folder)
+    service.unlock(PASSPHRASE)
+    service.rekey(PASSPHRASE)
+    service.lock()
+    new_slots = slots_path.read_bytes()
+    # Died after the database was rekeyed, before the slot file was replaced.
+    slots_path.write_bytes(old_slots)
+    (folder / "keyslots.next.json").write_bytes(new_slots)
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 1
+    service.lock()
+    assert slots_path.read_bytes() == new_slots
+    assert not (folder / "keyslots.next.json").exists()
+    # Died before the database changed: the pending slots are stale and are dropped.
+    (folder / "keyslots.next.json").write_bytes(old_slots)
+    service.unlock(PASSPHRASE)
+    service.lock()
+    assert not (folder / "keyslots.next.json").exists()
