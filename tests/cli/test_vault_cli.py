@@ -256,3 +256,14 @@ def test_help_lists_the_vault_commands(capsys: pytest.CaptureFixture[str]) -> No
     for command in ("init", "unlock-check", "passphrase", "rekey", "backup", "restore", "audit"):
         assert command in out
     assert "purge" in out
+
+
+def test_triage_desktop_home_selects_the_vault_and_files_are_owner_only(
+    vault_home: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", "--name", "Officer", "--passphrase-file", str(secret_file)]) == 0
+    assert str(vault_home) in capsys.readouterr().out
+    assert main(["unlock-check", "--passphrase-file", str(secret_file)]) == 0
+    assert vault_home.stat().st_mode & 0o077 == 0
+    for path in vault_home.rglob("*"):
+        assert path.stat().st_mode & 0o077 == 0, path
