@@ -232,3 +232,17 @@ def test_a_rekey_interrupted_either_side_of_the_database_change(tmp_path: Path) 
     service.unlock(PASSPHRASE)
     service.lock()
     assert not (folder / "keyslots.next.json").exists()
+
+
+def test_pending_slots_are_not_adopted_for_a_damaged_database(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    _make(folder)
+    slots_path = folder / slots.FILE_NAME
+    original = slots_path.read_bytes()
+    (folder / "keyslots.next.json").write_bytes(original.replace(b'"format"', b'"format" '))
+    (folder / "vault.db").write_bytes(b"\0" * 8192)
+    with pytest.raises(VaultCorrupt):
+        VaultService(folder).unlock(PASSPHRASE)
+    assert slots_path.read_bytes() == original
+    assert (folder / "keyslots.next.json").exists()
+    assert not (folder / "keyslots.previous.json").exists()

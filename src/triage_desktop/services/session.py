@@ -166,11 +166,19 @@ class VaultService:
         except VaultCorrupt:
             # A rekey interrupted after the database changed key but before the slot file was
             # replaced: the new slots wait beside the old ones. Adopt them and try once more.
-            pending = self.folder / NEXT_SLOTS
+            pending, current = self.folder / NEXT_SLOTS, self.folder / slots.FILE_NAME
             if not pending.exists():
                 raise
-            os.replace(pending, self.folder / slots.FILE_NAME)
-            self._open(unwrap())
+            previous = self.folder / "keyslots.previous.json"
+            os.replace(current, previous)
+            os.replace(pending, current)
+            try:
+                self._open(unwrap())
+            except BaseException:  # not a rekey after all (the database is damaged): undo
+                os.replace(current, pending)
+                os.replace(previous, current)
+                raise
+            previous.unlink()
 
     def _open(self, key: bytes | bytearray) -> None:
         from triage_desktop.store import database
