@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from triage_desktop.paths import KEY_SLOTS_FILE
 from triage_desktop.vault import backoff, keychain
 from triage_desktop.vault.errors import (
     BadRecoveryKey,
@@ -33,7 +34,7 @@ from triage_desktop.vault.files import atomic_write
 from triage_desktop.vault.kdf import KdfParams, stretch
 from triage_desktop.vault.recovery import RecoveryKey
 
-FILE_NAME = "keyslots.json"
+FILE_NAME = KEY_SLOTS_FILE  # shared with the first window, which must not load the vault
 FORMAT = 1
 DB_KEY_BYTES = 32
 PASSPHRASE_INFO = b"triage-desk passphrase slot v1"
