@@ -1,0 +1,103 @@
+"""What the settings dialog shows, read in one go on a worker thread (never on the GUI thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from triage_desktop.cases.model import CaseFilter
+from triage_desktop.policy.model import SupportDirectory
+from triage_desktop.services.settings import VaultSettings
+
+if TYPE_CHECKING:
+    from triage_desktop.services.session import VaultService
+
+PAGE = 1_000
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    """The officer's certificate as the officer should see it (no key material)."""
+
+    subject: str
+    issuer: str
+    not_before: dt.datetime
+    not_after: dt.datetime
+    fingerprint: str
+    source: str  # "self-issued" or "imported"
+    needs_renewal: bool
+
+
+@dataclass(frozen=True)
+class HeldCase:
+    reference: str
+    status: str
+
+
+@dataclass(frozen=True)
+class SettingsSnapshot:
+    settings: VaultSettings
+    keychain_backend: str
+    policy_directory: SupportDirectory
+    certificate: CertificateInfo | None
+    held_cases: tuple[HeldCase, ...]
+    template_overrides: tuple[str, ...]
+
+
+def load_snapshot(service: VaultService) -> SettingsSnapshot:
+    from triage_desktop.policy.catalogue import load_policy
+
+    settings = service.settings()
+    folder = settings.letter_template_folder
+    return SettingsSnapshot(
+        settings=settings,
+        keychain_backend=service.keychain_backend(),
+        policy_directory=load_policy().support,
+        certificate=certificate_info(service),
+        held_cases=held_cases(service),
+        template_overrides=template_overrides(Path(folder)) if folder else (),
+    )
+
+
+def held_cases(service: VaultService) -> tuple[HeldCase, ...]:
+    """Every case under legal hold, paged through the case list (no filter for holds yet)."""
+    found: list[HeldCase] = []
+    offset = 0
+    while True:
+        rows = service.list_cases(CaseFilter(), offset=offset, limit=PAGE)
+        found.extend(HeldCase(r.reference, r.status.value) for r in rows if r.legal_hold)
+        if len(rows) < PAGE:
+            return tuple(sorted(found, key=lambda held: held.reference))
+        offset += PAGE
+
+
+def certificate_info(service: VaultService) -> CertificateInfo | None:
+    from cryptography import x509
+
+    from triage_desktop.services.documents_service import DocumentsService
+
+    identity = DocumentsService(service).signing_identity()
+    if identity is None:
+        return None
+    certificate = x509.load_der_x509_certificate(identity.certificate_der)
+    return CertificateInfo(
+        subject=identity.subject,
+        issuer=certificate.issuer.rfc4514_string(),
+        not_before=identity.not_before,
+        not_after=identity.not_after,
+        fingerprint=identity.fingerprint,
+        source=identity.source,
+        needs_renewal=identity.needs_renewal(),
+    )
+
+
+def template_overrides(folder: Path) -> tuple[str, ...]:
+    """The shipped letter templates that `folder` replaces (same file name), sorted."""
+    from triage_desktop.documents.templates import SUFFIX, shipped_folder
+
+    if not folder.is_dir():
+        return ()
+    shipped = {p.name for p in shipped_folder().glob(f"*{SUFFIX}")}
+    return tuple(sorted(p.name for p in folder.glob(f"*{SUFFIX}") if p.name in shipped))
