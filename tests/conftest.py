@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 # Without a display Qt aborts the process; tests always run offscreen unless told otherwise.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
+# Qt's per-user preferences (QSettings) go to a throwaway folder, never the developer's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="triage-desktop-test-config-")
 
 SCREENSHOT_DIR = Path(os.environ.get("TRIAGE_SCREENSHOTS", "/tmp/triage-desktop-screens"))
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from triage_desktop import APP_ID, APP_NAME, ORGANISATION, __version__
 from triage_desktop.gui.look import apply_look
 from triage_desktop.gui.main_window import MainWindow
+from triage_desktop.gui.settings.preferences import load_scheme
 from triage_desktop.paths import restrict_umask
 
 # Set to 1 to quit right after the first window shows, printing the smoke-test line: lets the
@@ -39,7 +40,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName(APP_ID)
-    apply_look(app)
+    apply_look(app, load_scheme())
     return app
 
 

@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         context = self._ensure_context()
         self.unlock_screen.reset()
         self.workspace = Workspace(context, self, self.pages)
+        self.workspace.settings_changed.connect(self._apply_settings)
+        self.workspace.restore_requested.connect(self.begin_restore)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self.lock_action.setEnabled(True)
@@ -214,6 +216,21 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.unlock_screen.reset()
         self.vault_locked.emit()
+
+    def begin_restore(self, source: Path) -> None:
+        """Lock (clearing everything), then restore the backup; afterwards, unlock as usual."""
+        from triage_desktop.gui.settings.restore import RestoreDialog
+
+        self.lock()
+        if self.context is None:
+            return
+        dialog = RestoreDialog(self.context, Path(source), self)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+
+    def _restored(self, safety_copy: object) -> None:
+        kept = f" The vault you had before is kept in {safety_copy}." if safety_copy else ""
+        self.unlock_screen.show_error(f"The backup was restored.{kept} Unlock it to carry on.")
 
     # -- privacy ------------------------------------------------------------------------------
 

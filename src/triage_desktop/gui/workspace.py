@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 
 
 class Workspace(QWidget):
+    settings_changed = Signal(object)  # new VaultSettings: the shell re-arms the idle lock
+    restore_requested = Signal(object)  # a backup (Path): the shell locks, then restores
+
     def __init__(self, context: AppContext, window: QMainWindow, parent: QWidget) -> None:
         from triage_desktop.gui.cases.case_list import CaseListPanel
         from triage_desktop.gui.cases.case_view import CaseView
@@ -114,7 +118,6 @@ class Workspace(QWidget):
         from triage_desktop.gui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self)
-        settings_changed = getattr(dialog, "settings_changed", None)
-        if settings_changed is not None and hasattr(self.window_, "_apply_settings"):
-            settings_changed.connect(self.window_._apply_settings)
+        dialog.settings_changed.connect(self.settings_changed)
+        dialog.restore_requested.connect(self.restore_requested)
         dialog.open()
