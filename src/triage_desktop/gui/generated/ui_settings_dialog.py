@@ -31,7 +31,7 @@ class Ui_SettingsDialog(object):
         self.bodyLayout.setObjectName(u"bodyLayout")
         self.pageList = QListWidget(SettingsDialog)
         self.pageList.setObjectName(u"pageList")
-        self.pageList.setMaximumSize(QSize(260, 16777215))
+        self.pageList.setMaximumSize(QSize(240, 16777215))
 
         self.bodyLayout.addWidget(self.pageList)
 

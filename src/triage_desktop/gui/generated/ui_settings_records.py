@@ -9,9 +9,11 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QSize)
-from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout)
+
+from triage_desktop.gui.settings.widgets import PlainTabDateEdit
 
 class Ui_SettingsRecordsPage(object):
     def setupUi(self, SettingsRecordsPage):
@@ -38,7 +40,7 @@ class Ui_SettingsRecordsPage(object):
 
         self.closureRow.addWidget(self.closureDateLabel)
 
-        self.closureDateEdit = QDateEdit(SettingsRecordsPage)
+        self.closureDateEdit = PlainTabDateEdit(SettingsRecordsPage)
         self.closureDateEdit.setObjectName(u"closureDateEdit")
         self.closureDateEdit.setCalendarPopup(True)
 
@@ -117,6 +119,7 @@ class Ui_SettingsRecordsPage(object):
         self.holdReferenceEdit = QLineEdit(SettingsRecordsPage)
         self.holdReferenceEdit.setObjectName(u"holdReferenceEdit")
         self.holdReferenceEdit.setMaxLength(40)
+        self.holdReferenceEdit.setMaximumSize(QSize(320, 16777215))
 
         self.holdRow.addWidget(self.holdReferenceEdit)
 
@@ -129,6 +132,10 @@ class Ui_SettingsRecordsPage(object):
         self.clearHoldButton.setObjectName(u"clearHoldButton")
 
         self.holdRow.addWidget(self.clearHoldButton)
+
+        self.holdSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.holdRow.addItem(self.holdSpacer)
 
 
         self.layout.addLayout(self.holdRow)

@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QSize)
+from PySide6.QtCore import (QCoreApplication, QSize, Qt)
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout,
     QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSizePolicy, QSpacerItem, QTableWidget,
@@ -53,6 +53,7 @@ class Ui_SettingsSupportPage(object):
 
         self.servicesTable = QTableWidget(SettingsSupportPage)
         self.servicesTable.setObjectName(u"servicesTable")
+        self.servicesTable.setTabKeyNavigation(False)
 
         self.layout.addWidget(self.servicesTable)
 
@@ -76,6 +77,8 @@ class Ui_SettingsSupportPage(object):
         self.descriptionEdit = QPlainTextEdit(SettingsSupportPage)
         self.descriptionEdit.setObjectName(u"descriptionEdit")
         self.descriptionEdit.setTabChangesFocus(True)
+        self.descriptionEdit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.descriptionEdit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.descriptionEdit.setMaximumSize(QSize(16777215, 90))
 
         self.editorGrid.addWidget(self.descriptionEdit, 1, 1, 1, 1)

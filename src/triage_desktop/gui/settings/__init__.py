@@ -1,7 +1,6 @@
 """Settings: the dialog (SettingsDialog) and the locked half of a restore (RestoreDialog).
 
-Loaded lazily (PEP 562): the first window reads only `preferences` from this package, and must
-not pay for the dialog, the keychain and the vault service on its way to the screen.
+Imported lazily so the compiled forms may import `settings.widgets` without a cycle.
 """
 
 from __future__ import annotations

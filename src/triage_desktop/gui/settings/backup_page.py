@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.generated.ui_settings_backup import Ui_SettingsBackupPage
+from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.settings import problems
 from triage_desktop.gui.settings.prompts import Prompts
 
@@ -48,6 +49,7 @@ class BackupPage(QWidget):
         self.ui.backupProgress.setRange(0, 0)  # busy: a backup has no measurable steps
         self.ui.backupProgress.setVisible(False)
         self.ui.restoreButton.setEnabled(False)
+        make_heading(self.ui.restoreHeading, 1.1)
         problems.prepare(self.ui.backupStatus)
         self.problem_labels = {"backup_folder": self.ui.backupStatus}
         self.field_widgets: dict[str, QWidget] = {"backup_folder": self.ui.chooseBackupFolderButton}

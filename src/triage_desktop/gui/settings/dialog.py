@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         make_heading(self.ui.headingLabel)
+        self.ui.footerLayout.setStretch(0, 1)  # the status line takes the width, buttons right
         self.current: VaultSettings | None = None
         self.saving = False
 
@@ -81,6 +82,7 @@ class SettingsDialog(QDialog):
             heading = page.findChild(QLabel, "titleLabel")
             if heading is not None:
                 make_heading(heading, 1.3)
+        self.ui.pageList.setSpacing(4)
         self.ui.pageList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.pageList.setCurrentRow(0)
 
@@ -194,6 +196,9 @@ class SettingsDialog(QDialog):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_palette(app, scheme)
+                # With an app stylesheet, widgets keep the colours they were polished with;
+                # setting the sheet again re-polishes them in the new palette.
+                app.setStyleSheet(app.styleSheet())
         if not changes:
             self.ui.statusLabel.setText("✓ Saved.")
             return

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.generated.ui_settings_documents import Ui_SettingsDocumentsPage
+from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.settings import problems
 from triage_desktop.gui.settings.prompts import Prompts
 from triage_desktop.gui.settings.snapshot import (
@@ -62,6 +63,8 @@ class DocumentsPage(QWidget):
         self.ui = Ui_SettingsDocumentsPage()
         self.ui.setupUi(self)
         self.certificate: CertificateInfo | None = None
+        make_heading(self.ui.certificateHeading, 1.1)
+        self.ui.certificateGrid.setColumnStretch(1, 1)
         problems.prepare(self.ui.certificateMessage)
         self.problem_labels = {"letter_template_folder": self.ui.templateStatus}
         self.field_widgets: dict[str, QWidget] = {

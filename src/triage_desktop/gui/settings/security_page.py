@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from triage_desktop.gui.generated.ui_settings_security import Ui_SettingsSecurityPage
+from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.palettes import Scheme
 from triage_desktop.gui.settings import problems
 from triage_desktop.gui.settings.snapshot import SettingsSnapshot
@@ -37,6 +38,7 @@ class SecurityPage(QWidget):
         self.ui.setupUi(self)
         for text, scheme in SCHEME_CHOICES:
             self.ui.schemeCombo.addItem(text, scheme)
+        make_heading(self.ui.keychainLabel, 1.1)
         problems.prepare(self.ui.autoLockError)
         self.problem_labels = {"auto_lock_minutes": self.ui.autoLockError}
         self.field_widgets: dict[str, QWidget] = {"auto_lock_minutes": self.ui.autoLockSpin}

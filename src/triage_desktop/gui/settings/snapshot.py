@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from triage_desktop.cases.model import CaseFilter
 from triage_desktop.policy.model import SupportDirectory
@@ -83,14 +83,29 @@ def certificate_info(service: VaultService) -> CertificateInfo | None:
         return None
     certificate = x509.load_der_x509_certificate(identity.certificate_der)
     return CertificateInfo(
-        subject=identity.subject,
-        issuer=certificate.issuer.rfc4514_string(),
+        subject=readable_name(certificate.subject),
+        issuer=readable_name(certificate.issuer),
         not_before=identity.not_before,
         not_after=identity.not_after,
         fingerprint=identity.fingerprint,
         source=identity.source,
         needs_renewal=identity.needs_renewal(),
     )
+
+
+def readable_name(name: Any) -> str:
+    """ "Officer Fictional, DRLRO, University of Example" rather than an RFC 4514 string."""
+    from cryptography.x509.oid import NameOID
+
+    wanted = (
+        NameOID.COMMON_NAME,
+        NameOID.TITLE,
+        NameOID.ORGANIZATIONAL_UNIT_NAME,
+        NameOID.ORGANIZATION_NAME,
+        NameOID.EMAIL_ADDRESS,
+    )
+    parts = [str(a.value) for oid in wanted for a in name.get_attributes_for_oid(oid)]
+    return ", ".join(parts) or str(name.rfc4514_string())
 
 
 def template_overrides(folder: Path) -> tuple[str, ...]:
