@@ -65,7 +65,11 @@ def test_back_up_now_without_a_folder_says_so(qtbot: QtBot, open_dialog: Setting
 
 
 def test_restore_is_checked_explained_confirmed_then_done_locked(
-    qtbot: QtBot, open_dialog: SettingsDialog, prompts: ScriptedPrompts, tmp_path: Path
+    qtbot: QtBot,
+    open_dialog: SettingsDialog,
+    prompts: ScriptedPrompts,
+    tmp_path: Path,
+    screenshot_dir: Path,
 ) -> None:
     context = open_dialog.context
     kept = context.service.create_case(details("kept"))
@@ -101,6 +105,8 @@ def test_restore_is_checked_explained_confirmed_then_done_locked(
     restore.secret_edit.setText("not the passphrase")
     restore.start()
     qtbot.waitUntil(lambda: "Nothing was replaced" in restore.problem.text(), timeout=20_000)
+    restore.resize(640, restore.sizeHint().height())
+    assert restore.grab().save(str(screenshot_dir / "settings-7-restore-locked.png"))
 
     restore.secret_edit.setText(PASSPHRASE)
     with qtbot.waitSignal(restore.restored, timeout=20_000) as restored:

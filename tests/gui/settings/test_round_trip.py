@@ -137,3 +137,24 @@ def test_locking_clears_case_references_and_closes(
     assert records.holdReferenceEdit.text() == ""
     assert open_dialog.documents.ui.passwordEdit.text() == ""
     assert not open_dialog.isVisible()
+
+
+def test_a_legal_hold_is_placed_and_lifted_by_reference(
+    qtbot: QtBot, gui_context: AppContext, open_dialog: SettingsDialog
+) -> None:
+    case = gui_context.service.create_case(details())
+    records = open_dialog.records.ui
+    assert records.holdsList.item(0).text() == "No case is under a legal hold."
+    qtbot.keyClicks(records.holdReferenceEdit, case.reference)
+    qtbot.keyClick(records.holdReferenceEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "is now under a legal hold" in records.holdError.text())
+    assert records.holdsList.item(0).text() == f"{case.reference}  (awaiting contact)"
+    assert not records.holdError.text().startswith("⚠")
+
+    records.holdReferenceEdit.clear()
+    records.holdsList.setCurrentRow(0)  # picking a held case fills the reference
+    assert records.holdReferenceEdit.text() == case.reference
+    qtbot.mouseClick(records.clearHoldButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "no longer under a legal hold" in records.holdError.text())
+    assert records.holdsList.item(0).text() == "No case is under a legal hold."
+    assert not gui_context.service.get_case(case.id).legal_hold

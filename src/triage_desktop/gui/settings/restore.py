@@ -106,8 +106,17 @@ class RestoreDialog(QDialog):
         def failed(error: BaseException) -> None:
             self.progress.setVisible(False)
             self.buttons.setEnabled(True)
-            problems.show(self.problem, f"Nothing was replaced. {describe_error(error)}")
+            problems.show(self.problem, f"Nothing was replaced. {_explain(error)}")
             self.secret_edit.selectAll()
             self.secret_edit.setFocus()
 
         self.context.run(work, done, failed)
+
+
+def _explain(error: BaseException) -> str:
+    """The service's words speak of "this vault"; here the secret is the backup's."""
+    from triage_desktop.services.errors import WrongPassphrase
+
+    if isinstance(error, WrongPassphrase):
+        return "That passphrase does not open this backup (it needs the one it was made with)."
+    return describe_error(error)
