@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from tests.gui.settings.conftest import ScriptedPrompts
 from tests.support.typing import type_text
 from triage_desktop.gui.settings import SettingsDialog
 from triage_desktop.policy.catalogue import load_policy
@@ -92,3 +93,28 @@ def test_an_unknown_case_reference_for_a_hold_is_explained(
     qtbot.waitUntil(lambda: "TD-1999-9999" in records.holdError.text())
     assert records.holdError.text().startswith("⚠")
     assert records.setHoldButton.isEnabled()
+
+
+def test_closing_with_unsaved_changes_asks_first(
+    qtbot: QtBot, open_dialog: SettingsDialog, prompts: ScriptedPrompts
+) -> None:
+    open_dialog.security.ui.autoLockSpin.setValue(30)
+    prompts.answers.append(False)
+    qtbot.keyClick(open_dialog, Qt.Key.Key_Escape)
+    assert open_dialog.isVisible()
+    assert "Close without saving?" in prompts.asked[-1]
+    prompts.answers.append(True)
+    qtbot.mouseClick(open_dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not open_dialog.isVisible()
+    assert open_dialog.context.service.settings().auto_lock_minutes == 5
+
+
+def test_closing_after_saving_does_not_ask(
+    qtbot: QtBot, open_dialog: SettingsDialog, prompts: ScriptedPrompts
+) -> None:
+    open_dialog.security.ui.autoLockSpin.setValue(30)
+    with qtbot.waitSignal(open_dialog.settings_changed):
+        qtbot.mouseClick(open_dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(open_dialog, Qt.Key.Key_Escape)
+    assert not open_dialog.isVisible()
+    assert prompts.asked == []

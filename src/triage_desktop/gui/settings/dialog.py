@@ -225,6 +225,26 @@ class SettingsDialog(QDialog):
             message = describe_error(error)
             self.ui.statusLabel.setText(f"{problems.MARK} Nothing was saved: {message}")
 
+    def has_unsaved_changes(self) -> bool:
+        if self.current is None:
+            return False
+        if self.security.scheme() != load_scheme(self.preferences):
+            return True
+        try:
+            return bool(self.pending_changes())
+        except InvalidFieldError:
+            return True  # a bad value typed but not saved is still the officer's work
+
+    def reject(self) -> None:
+        """Close (Esc, Close, the window's ×); unsaved changes are confirmed first."""
+        if self.has_unsaved_changes() and not self.prompts.confirm(
+            self,
+            "Close without saving?",
+            "Some settings were changed but not saved. Close and lose those changes?",
+        ):
+            return
+        super().reject()
+
     # -- locking ---------------------------------------------------------------------------
 
     def _on_locked(self) -> None:
