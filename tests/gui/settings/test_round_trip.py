@@ -145,7 +145,7 @@ def test_a_legal_hold_is_placed_and_lifted_by_reference(
     case = gui_context.service.create_case(details())
     records = open_dialog.records.ui
     assert records.holdsList.item(0).text() == "No case is under a legal hold."
-    qtbot.keyClicks(records.holdReferenceEdit, case.reference)
+    qtbot.keyClicks(records.holdReferenceEdit, case.reference.lower())  # as typed in haste
     qtbot.keyClick(records.holdReferenceEdit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "is now under a legal hold" in records.holdError.text())
     assert records.holdsList.item(0).text() == f"{case.reference}  (awaiting contact)"

@@ -74,3 +74,18 @@ def test_a_problem_in_the_dark_scheme(
     assert furnished.records.ui.retentionError.isVisible()
     image = furnished.grab().toImage()
     assert image.save(str(screenshot_dir / "settings-6-dark-problem.png"))
+
+
+def test_ctrl_page_down_and_up_move_between_pages(
+    qtbot: QtBot, open_dialog: SettingsDialog
+) -> None:
+    from PySide6.QtCore import Qt
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    open_dialog.activateWindow()
+    qtbot.waitUntil(open_dialog.isActiveWindow)
+    qtbot.keyClick(open_dialog.security.ui.autoLockSpin, Qt.Key.Key_PageDown, ctrl)
+    assert open_dialog.ui.pageStack.currentWidget() is open_dialog.records
+    qtbot.keyClick(open_dialog.ui.pageList, Qt.Key.Key_PageUp, ctrl)
+    qtbot.keyClick(open_dialog.ui.pageList, Qt.Key.Key_PageUp, ctrl)
+    assert open_dialog.ui.pageStack.currentWidget() is open_dialog.backup

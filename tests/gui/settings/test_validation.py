@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
@@ -118,3 +120,34 @@ def test_closing_after_saving_does_not_ask(
     qtbot.keyClick(open_dialog, Qt.Key.Key_Escape)
     assert not open_dialog.isVisible()
     assert prompts.asked == []
+
+
+def test_a_template_folder_is_checked_by_rendering_every_letter(
+    qtbot: QtBot, open_dialog: SettingsDialog, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    from triage_desktop.documents.templates import shipped_folder
+
+    good, broken = tmp_path / "good", tmp_path / "broken"
+    good.mkdir()
+    broken.mkdir()
+    shipped = (shipped_folder() / "invitation.txt.j2").read_text(encoding="utf-8")
+    (good / "invitation.txt.j2").write_text(shipped, encoding="utf-8")
+    (broken / "invitation.txt.j2").write_text("Subject: Hello\n{{ no_such_field }}\n", "utf-8")
+    page = open_dialog.documents
+    status = page.ui.templateStatus
+
+    prompts.folders.append(good)
+    qtbot.mouseClick(page.ui.chooseTemplateButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Every letter renders" in status.text(), timeout=10_000)
+    assert "replaces 1 shipped template(s): invitation" in status.text()
+
+    prompts.folders.append(broken)
+    qtbot.mouseClick(page.ui.chooseTemplateButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "will fail until this is fixed" in status.text(), timeout=10_000)
+    assert status.text().startswith("⚠")
+    assert "line 2" in status.text()
+    assert "no_such_field" in status.text()
+
+    qtbot.mouseClick(page.ui.clearTemplateButton, Qt.MouseButton.LeftButton)
+    assert status.text() == "The letters use the templates shipped with Triage Desk."
+    assert page.values() == {"letter_template_folder": None}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from triage_desktop.cases.text import InvalidFieldError
@@ -85,6 +85,10 @@ class SettingsDialog(QDialog):
         self.ui.pageList.setSpacing(4)
         self.ui.pageList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.pageList.setCurrentRow(0)
+        # Like tabs: Ctrl+Page Down / Ctrl+Page Up move between pages from anywhere.
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self.step_page(step))
 
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
@@ -130,6 +134,10 @@ class SettingsDialog(QDialog):
         self.ui.statusLabel.setText(f"{problems.MARK} {describe_error(error)}")
 
     # -- checking and saving ---------------------------------------------------------------
+
+    def step_page(self, step: int) -> None:
+        count = self.ui.pageList.count()
+        self.ui.pageList.setCurrentRow((self.ui.pageList.currentRow() + step) % count)
 
     def show_page(self, page: QWidget) -> None:
         self.ui.pageList.setCurrentRow(self.ui.pageStack.indexOf(page))

@@ -20,8 +20,9 @@ from triage_desktop.gui.settings.prompts import Prompts
 from triage_desktop.gui.settings.snapshot import (
     CertificateInfo,
     SettingsSnapshot,
+    TemplateReport,
     certificate_info,
-    template_overrides,
+    template_report,
 )
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class DocumentsPage(QWidget):
     def load(self, snapshot: SettingsSnapshot) -> None:
         folder = snapshot.settings.letter_template_folder
         self.ui.templateFolderEdit.setText(folder or "")
-        self._show_overrides(folder, snapshot.template_overrides)
+        self._show_templates(snapshot.templates)
         self.show_certificate(snapshot.certificate)
 
     def values(self) -> dict[str, Any]:
@@ -96,17 +97,18 @@ class DocumentsPage(QWidget):
     def set_template_folder(self, folder: Path | None) -> None:
         self.ui.templateFolderEdit.setText(str(folder) if folder else "")
         if folder is None:
-            self._show_overrides(None, ())
+            self._show_templates(TemplateReport(None))
             return
-        self.ui.templateStatus.setText("Looking at the folder…")
+        self.ui.templateStatus.setText("Checking the folder's templates…")
         self.context.run(
-            lambda _service: template_overrides(folder),
-            lambda found: self._show_overrides(str(folder), found),
-            lambda error: self.ui.templateStatus.setText(officer_message(error)),
+            lambda _service: template_report(folder),
+            self._show_templates,
+            lambda error: problems.show(self.ui.templateStatus, officer_message(error)),
         )
 
-    def _show_overrides(self, folder: str | None, found: tuple[str, ...]) -> None:
-        if not folder:
+    def _show_templates(self, report: TemplateReport) -> None:
+        found = report.overrides
+        if not report.folder:
             text = "The letters use the templates shipped with Triage Desk."
         elif found:
             names = ", ".join(name.removesuffix(".txt.j2") for name in found)
@@ -116,7 +118,16 @@ class DocumentsPage(QWidget):
                 "This folder replaces no shipped template (none of its files has a shipped "
                 "template's name, such as invitation.txt.j2), so letters look as shipped."
             )
-        self.ui.templateStatus.setText(text)
+        if report.problems:
+            listed = " ".join(report.problems[:3])
+            more = len(report.problems) - 3
+            extra = f" (and {more} more)" if more > 0 else ""
+            problems.show(
+                self.ui.templateStatus,
+                f"{text} Letters using it will fail until this is fixed: {listed}{extra}",
+            )
+            return
+        self.ui.templateStatus.setText(text + (" ✓ Every letter renders." if found else ""))
         self.ui.templateStatus.setVisible(True)
 
     # -- certificate -------------------------------------------------------------------------

@@ -37,6 +37,7 @@ class RecordsPage(QWidget):
             "retention_years": self.ui.retentionSpin,
         }
         self.ui.closureDateEdit.setDate(QDate.currentDate())
+        self.ui.holdReferenceEdit.setPlaceholderText("e.g. DR-2026-0001")
         self.ui.addClosureButton.clicked.connect(self.add_closure_day)
         self.ui.removeClosureButton.clicked.connect(self.remove_closure_day)
         self.ui.setHoldButton.clicked.connect(lambda: self.set_hold(True))
@@ -106,9 +107,9 @@ class RecordsPage(QWidget):
             self.ui.holdReferenceEdit.setText(item.text().split()[0])
 
     def set_hold(self, hold: bool) -> None:
-        reference = self.ui.holdReferenceEdit.text().strip()
+        reference = self.ui.holdReferenceEdit.text().strip().upper()
         if not reference:
-            problems.show(self.ui.holdError, "Type a case reference first, e.g. TD-2026-0001.")
+            problems.show(self.ui.holdError, "Type a case reference first, e.g. DR-2026-0001.")
             self.ui.holdReferenceEdit.setFocus()
             return
         problems.clear(self.ui.holdError)

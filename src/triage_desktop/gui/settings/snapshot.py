@@ -37,13 +37,23 @@ class HeldCase:
 
 
 @dataclass(frozen=True)
+class TemplateReport:
+    """What a letter-template folder does: the shipped templates it replaces, and any problem
+    found by rendering every letter kind with fictional sample content."""
+
+    folder: str | None
+    overrides: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SettingsSnapshot:
     settings: VaultSettings
     keychain_backend: str
     policy_directory: SupportDirectory
     certificate: CertificateInfo | None
     held_cases: tuple[HeldCase, ...]
-    template_overrides: tuple[str, ...]
+    templates: TemplateReport
 
 
 def load_snapshot(service: VaultService) -> SettingsSnapshot:
@@ -57,7 +67,7 @@ def load_snapshot(service: VaultService) -> SettingsSnapshot:
         policy_directory=load_policy().support,
         certificate=certificate_info(service),
         held_cases=held_cases(service),
-        template_overrides=template_overrides(Path(folder)) if folder else (),
+        templates=template_report(Path(folder) if folder else None),
     )
 
 
@@ -106,6 +116,19 @@ def readable_name(name: Any) -> str:
     )
     parts = [str(a.value) for oid in wanted for a in name.get_attributes_for_oid(oid)]
     return ", ".join(parts) or str(name.rfc4514_string())
+
+
+def template_report(folder: Path | None) -> TemplateReport:
+    from triage_desktop.documents.samples import sample_letter
+    from triage_desktop.documents.templates import check_templates
+
+    if folder is None:
+        return TemplateReport(None)
+    if not folder.is_dir():
+        return TemplateReport(str(folder), problems=(f"The folder {folder} cannot be found.",))
+    overrides = template_overrides(folder)
+    problems = check_templates(folder, sample_letter()) if overrides else []
+    return TemplateReport(str(folder), overrides, tuple(problems))
 
 
 def template_overrides(folder: Path) -> tuple[str, ...]:
