@@ -146,8 +146,10 @@ def test_a_legal_hold_is_placed_and_lifted_by_reference(
     records = open_dialog.records.ui
     assert records.holdsList.item(0).text() == "No case is under a legal hold."
     qtbot.keyClicks(records.holdReferenceEdit, case.reference.lower())  # as typed in haste
-    qtbot.keyClick(records.holdReferenceEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "is now under a legal hold" in records.holdError.text())
+    with qtbot.waitSignal(gui_context.case_changed) as changed:
+        qtbot.keyClick(records.holdReferenceEdit, Qt.Key.Key_Return)
+    assert changed.args == [case.id]
+    assert "is now under a legal hold" in records.holdError.text()
     assert records.holdsList.item(0).text() == f"{case.reference}  (awaiting contact)"
     assert not records.holdError.text().startswith("⚠")
 

@@ -14,6 +14,7 @@ from tests.gui.settings.conftest import ScriptedPrompts, make_dialog
 from tests.support.a11y import check_keyboard_and_names
 from tests.support.images import distinct_colours
 from tests.support.vaults import details
+from triage_desktop.documents.templates import shipped_folder
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.settings import SettingsDialog
 from triage_desktop.services.documents_service import DocumentsService
@@ -34,9 +35,14 @@ def furnished(
     DocumentsService(service).set_up_identity("Officer Fictional", "DRLRO", "University of Example")
     held = service.create_case(details())
     service.set_legal_hold(held.id, True)
+    templates = tmp_path / "letter-templates"
+    templates.mkdir()
+    shipped = shipped_folder() / "invitation.txt.j2"
+    (templates / shipped.name).write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
     service.update_settings(
         closure_days=(date(2026, 12, 24), date(2026, 12, 29), date(2026, 12, 30)),
         backup_folder=str(tmp_path / "backups"),
+        letter_template_folder=str(templates),
     )
     return make_dialog(qtbot, gui_context, prompts, preferences)
 

@@ -98,6 +98,7 @@ class SettingsDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
+        self.ui.pageStack.setEnabled(False)  # nothing to edit until the vault's values are in
         self.ui.statusLabel.setText("Loading settings…")
 
         self.security.ui.autoLockSpin.valueChanged.connect(
@@ -127,6 +128,7 @@ class SettingsDialog(QDialog):
         self.backup.load(snapshot.settings.backup_folder)
         self._clear_problems()
         self.save_button.setEnabled(True)
+        self.ui.pageStack.setEnabled(True)
         self.ui.statusLabel.setText("")
         self.loaded.emit()
 

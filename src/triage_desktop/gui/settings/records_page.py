@@ -116,13 +116,16 @@ class RecordsPage(QWidget):
         self.ui.setHoldButton.setEnabled(False)
         self.ui.clearHoldButton.setEnabled(False)
 
-        def work(service: Any) -> tuple[HeldCase, ...]:
-            service.set_legal_hold(service.case_id_for(reference), hold)
-            return held_cases(service)
+        def work(service: Any) -> tuple[int, tuple[HeldCase, ...]]:
+            case_id = service.case_id_for(reference)
+            service.set_legal_hold(case_id, hold)
+            return case_id, held_cases(service)
 
-        def done(held: tuple[HeldCase, ...]) -> None:
+        def done(result: tuple[int, tuple[HeldCase, ...]]) -> None:
+            case_id, held = result
             self._holds_idle()
             self.show_held(held)
+            self.context.case_changed.emit(case_id)  # lists and case views refresh it
             verb = "is now under a legal hold" if hold else "is no longer under a legal hold"
             self.ui.holdError.setText(f"{reference} {verb}.")
             self.ui.holdError.setVisible(True)
