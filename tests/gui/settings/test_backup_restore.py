@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.settings.conftest import ScriptedPrompts
 from tests.support.vaults import PASSPHRASE, details
+from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.settings import RestoreDialog, SettingsDialog
 from triage_desktop.gui.stall_meter import StallMeter
 from triage_desktop.services import maintenance
@@ -136,3 +137,24 @@ def test_a_damaged_backup_is_refused_before_anything_is_asked(
     qtbot.mouseClick(page.ui.chooseRestoreButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "not a Triage Desk backup" in page.ui.restoreStatus.text())
     assert not page.ui.restoreButton.isEnabled()
+
+
+def test_a_dialog_torn_down_mid_backup_ignores_the_result(
+    qtbot: QtBot, gui_context: AppContext, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """Locking deletes the workspace and the dialog with it; the backup's answer is dropped."""
+    from PySide6.QtWidgets import QWidget
+
+    from tests.gui.settings.conftest import make_dialog
+
+    parent = QWidget()
+    dialog = make_dialog(
+        qtbot, gui_context, prompts, QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)
+    )
+    dialog.setParent(parent)
+    prompts.folders.append(tmp_path / "backups")
+    dialog.backup.choose_backup_folder()
+    dialog.backup.back_up_now()
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: gui_context.tasks.active() == 0, timeout=20_000)
+    assert len(list((tmp_path / "backups").iterdir())) == 1  # the backup itself completed

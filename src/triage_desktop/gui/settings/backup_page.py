@@ -97,7 +97,7 @@ class BackupPage(QWidget):
             self._idle()
             problems.show(self.ui.backupStatus, f"The backup failed: {describe_error(error)}")
 
-        self.context.run(lambda service: service.backup(destination), done, failed)
+        self.context.run(lambda service: service.backup(destination), done, failed, owner=self)
 
     def _idle(self) -> None:
         self.ui.backupProgress.setVisible(False)
@@ -125,7 +125,7 @@ class BackupPage(QWidget):
         def failed(error: BaseException) -> None:
             self.ui.restoreStatus.setText(f"{problems.MARK} {describe_error(error)}")
 
-        self.context.run(lambda _service: checked_backup(source), done, failed)
+        self.context.run(lambda _service: checked_backup(source), done, failed, owner=self)
 
     def confirm_restore(self) -> None:
         source = self.restore_source

@@ -117,7 +117,7 @@ class SettingsDialog(QDialog):
     # -- loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.context.run(load_snapshot, self._show, self._load_failed)
+        self.context.run(load_snapshot, self._show, self._load_failed, owner=self)
 
     def _show(self, snapshot: SettingsSnapshot) -> None:
         self.current = snapshot.settings
@@ -216,7 +216,10 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(False)
         self.ui.statusLabel.setText("Saving…")
         self.context.run(
-            lambda service: service.update_settings(**changes), self._saved, self._failed
+            lambda service: service.update_settings(**changes),
+            self._saved,
+            self._failed,
+            owner=self,
         )
 
     def _saved(self, new: VaultSettings) -> None:

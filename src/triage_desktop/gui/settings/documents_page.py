@@ -104,6 +104,7 @@ class DocumentsPage(QWidget):
             lambda _service: template_report(folder),
             self._show_templates,
             lambda error: problems.show(self.ui.templateStatus, officer_message(error)),
+            owner=self,
         )
 
     def _show_templates(self, report: TemplateReport) -> None:
@@ -174,6 +175,7 @@ class DocumentsPage(QWidget):
                 "signatures; it holds no secret."
             ),
             lambda error: self._report(officer_message(error), problem=True),
+            owner=self,
         )
 
     def import_pkcs12(self) -> None:
@@ -204,7 +206,7 @@ class DocumentsPage(QWidget):
             self.ui.passwordEdit.setFocus()
             self.ui.passwordEdit.selectAll()
 
-        self.context.run(work, done, failed)
+        self.context.run(work, done, failed, owner=self)
 
     def renew(self) -> None:
         info = self.certificate
@@ -235,7 +237,9 @@ class DocumentsPage(QWidget):
             self.show_certificate(new)
             self._report("Certificate renewed. Export it and send it to those who check it.")
 
-        self.context.run(work, done, lambda e: self._report(officer_message(e), problem=True))
+        self.context.run(
+            work, done, lambda e: self._report(officer_message(e), problem=True), owner=self
+        )
 
     def clear_case_data(self) -> None:
         self.ui.passwordEdit.clear()

@@ -134,7 +134,7 @@ class RecordsPage(QWidget):
             self._holds_idle()
             problems.show(self.ui.holdError, describe_error(error))
 
-        self.context.run(work, done, failed)
+        self.context.run(work, done, failed, owner=self)
 
     def _holds_idle(self) -> None:
         self.ui.setHoldButton.setEnabled(True)

@@ -110,7 +110,7 @@ class RestoreDialog(QDialog):
             self.secret_edit.selectAll()
             self.secret_edit.setFocus()
 
-        self.context.run(work, done, failed)
+        self.context.run(work, done, failed, owner=self)
 
 
 def _explain(error: BaseException) -> str:
