@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# PySide6 6.12 on Python 3.11 would abort a long test run (see triage_desktop.gui.none_guard).
+import triage_desktop.gui  # noqa: F401 - installs the guard for every test, Qt-only ones too
+
 # Without a display Qt aborts the process; tests always run offscreen unless told otherwise.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
