@@ -1,0 +1,83 @@
+"""Plain words for the values a case holds, so no screen ever shows an internal id."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from triage_desktop.cases.model import (
+    CaseStatus,
+    LocationKind,
+    ReporterStatus,
+    ReportSource,
+    RespondentType,
+)
+
+STATUS_WORDS = {
+    CaseStatus.AWAITING_CONTACT: "Awaiting contact",
+    CaseStatus.MEETING_ARRANGED: "Meeting arranged",
+    CaseStatus.TRIAGED: "Triaged",
+    CaseStatus.REFERRED: "Referred",
+    CaseStatus.CLOSED: "Closed",
+}
+SOURCE_WORDS = {
+    ReportSource.REPORT_AND_SUPPORT: "Report and Support",
+    ReportSource.EMAIL: "Email",
+    ReportSource.IN_PERSON: "In person",
+    ReportSource.PHONE: "Phone",
+    ReportSource.REFERRAL: "Referral",
+    ReportSource.OTHER: "Other",
+}
+REPORTER_STATUS_WORDS = {
+    ReporterStatus.UNDERGRADUATE: "Undergraduate",
+    ReporterStatus.POSTGRADUATE_TAUGHT: "Postgraduate taught",
+    ReporterStatus.POSTGRADUATE_RESEARCH: "Postgraduate research",
+    ReporterStatus.STAFF: "Staff",
+    ReporterStatus.VISITOR: "Visitor",
+    ReporterStatus.OTHER: "Other",
+}
+RESPONDENT_TYPE_WORDS = {
+    RespondentType.STUDENT: "Student",
+    RespondentType.STAFF: "Staff",
+    RespondentType.STAFF_AND_STUDENT: "Staff and student",
+    RespondentType.THIRD_PARTY: "Third party",
+    RespondentType.UNKNOWN: "Not known",
+}
+LOCATION_WORDS = {
+    LocationKind.ON_CAMPUS: "On campus",
+    LocationKind.OFF_CAMPUS: "Off campus",
+    LocationKind.ONLINE: "Online",
+}
+# Audit actions as the history shows them. Some carry a suffix after ":" (a document kind).
+AUDIT_WORDS = {
+    "create": "Case recorded",
+    "update": "Case details edited",
+    "read": "Case opened",
+    "legal_hold_on": "Legal hold placed",
+    "legal_hold_off": "Legal hold lifted",
+    "update_meeting": "Triage meeting saved",
+    "read_meeting": "Triage meeting opened",
+    "update_next_steps": "Next steps saved",
+    "document_add": "Document added",
+    "document_read": "Document viewed",
+    "export": "Exported",
+    "purge": "Case purged",
+}
+NO_DEADLINE = "None — anonymous report"
+
+
+def day_words(day: date) -> str:
+    """E.g. 'Thu 2 Apr 2026': unambiguous in any English locale."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def time_words(moment: datetime) -> str:
+    """Local date and time, e.g. 'Thu 2 Apr 2026, 11:30'."""
+    local = moment.astimezone()
+    return f"{day_words(local.date())}, {local:%H:%M}"
+
+
+def audit_words(action: str) -> str:
+    """'document_add:summary' -> 'Document added (summary)'."""
+    head, _, kind = action.partition(":")
+    words = AUDIT_WORDS.get(head, head.replace("_", " ").capitalize())
+    return f"{words} ({kind.replace('_', ' ')})" if kind else words
