@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from triage_desktop.gui.context import AppContext
     from triage_desktop.gui.idle import IdleWatcher
     from triage_desktop.gui.setup_flow import SetupFlow
+    from triage_desktop.gui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +43,7 @@ class MainWindow(QMainWindow):
         self._kdf = kdf  # tests pass cheap key-derivation parameters for new vaults
         self.context: AppContext | None = None
         self.setup_flow: SetupFlow | None = None
-        self.workspace: QWidget | None = None
+        self.workspace: Workspace | None = None
         self.idle: IdleWatcher | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(f"{APP_NAME} main window")
@@ -209,7 +211,11 @@ class MainWindow(QMainWindow):
         workspace, self.workspace = self.workspace, None
         self.pages.setCurrentWidget(self.unlock_screen)
         self.pages.removeWidget(workspace)
-        workspace.deleteLater()
+        workspace.dispose()
+        # Deleted now, not with deleteLater(): a lock can come from inside a nested event loop
+        # (a modal dialog, the idle timer), where a deferred delete double-freed a widget. Work
+        # still queued for its widgets is dropped (AppContext.run's owner check).
+        shiboken6.delete(workspace)
         context.clipboard.clear_if_ours()
         context.tasks.wait_all()  # let running reads finish before the database closes
         context.service.lock()

@@ -21,9 +21,9 @@ class Workspace(QWidget):
     restore_requested = Signal(object)  # a backup (Path): the shell locks, then restores
 
     def __init__(self, context: AppContext, window: QMainWindow, parent: QWidget) -> None:
-        from triage_desktop.gui.cases.case_list import CaseListPanel
         from triage_desktop.gui.cases.case_view import CaseView
         from triage_desktop.gui.cases.intake import IntakeForm
+        from triage_desktop.gui.cases.list_panel import CaseListPanel
 
         super().__init__(parent)
         self.context = context
@@ -53,6 +53,7 @@ class Workspace(QWidget):
         self.cases_action = self._action("&Case list", "Ctrl+1", self.show_list)
         self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
         self.show_list()
+        self.case_list.refresh()
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
         action = QAction(text, self)
@@ -66,13 +67,14 @@ class Workspace(QWidget):
         self.actions_.append(action)
         return action
 
-    def deleteLater(self) -> None:
+    def dispose(self) -> None:
+        """Take this workspace's actions off the window before it goes (on lock)."""
+        toolbar = getattr(self.window_, "toolbar", None)
         for action in self.actions_:
             self.window_.removeAction(action)
-            toolbar = getattr(self.window_, "toolbar", None)
             if toolbar is not None:
                 toolbar.removeAction(action)
-        super().deleteLater()
+        self.actions_.clear()
 
     # -- navigation ---------------------------------------------------------------------------
 

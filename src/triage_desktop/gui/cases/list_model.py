@@ -91,7 +91,7 @@ class CaseListModel(QAbstractTableModel):
                 self._me = page.me
                 self._replace(page.total, {0: page.rows})
 
-        self._context.run(work, done, self._failed)
+        self._context.run(work, done, self._failed, owner=self)
 
     def show_rows(self, rows: list[CaseRow], me: int | None) -> None:
         """Show a fixed set of rows (search results) instead of paging."""
@@ -164,7 +164,7 @@ class CaseListModel(QAbstractTableModel):
             if last >= first:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
-        self._context.run(work, done, self._failed)
+        self._context.run(work, done, self._failed, owner=self)
 
     def _evict(self, keep: int) -> None:
         while len(self._pages) > MAX_CACHED_PAGES:

@@ -177,7 +177,7 @@ class CaseListPanel(QWidget):
             if generation == self._search_generation and not isinstance(error, VaultLocked):
                 self._context.error.emit(describe_error(error))
 
-        self._context.run(work, done, failed)
+        self._context.run(work, done, failed, owner=self)
 
     def _show_count(self, total: int) -> None:
         searching = bool(self._searched_text) and bool(self.form.searchEdit.text().strip())
