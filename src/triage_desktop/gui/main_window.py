@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
                 service.unlock_with_recovery_key(secret)
             else:
                 service.unlock(secret)
+            _warm_up_workspace()
 
         context.run(
             unlock, lambda _result: self._enter_workspace(), self._unlock_failed, owner=self
@@ -275,3 +276,17 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             self.context.tasks.wait_all()
         super().closeEvent(event)
+
+
+def _warm_up_workspace() -> None:
+    """On the unlock worker: import the workspace's modules and load the calendar, so building
+    the workspace on the GUI thread afterwards only creates widgets (no stall over 50 ms)."""
+    from datetime import date
+
+    import triage_desktop.gui.workspace  # noqa: F401
+    from triage_desktop.gui.cases import case_view, intake, list_panel  # noqa: F401
+    from triage_desktop.policy.calendar import bank_holidays
+    from triage_desktop.policy.catalogue import load_policy
+
+    bank_holidays(date.today().year)
+    load_policy()

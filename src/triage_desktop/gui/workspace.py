@@ -13,6 +13,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from triage_desktop.gui.cases.case_view import CaseView
+    from triage_desktop.gui.cases.intake import IntakeForm
     from triage_desktop.gui.context import AppContext
 
 
@@ -21,8 +23,6 @@ class Workspace(QWidget):
     restore_requested = Signal(object)  # a backup (Path): the shell locks, then restores
 
     def __init__(self, context: AppContext, window: QMainWindow, parent: QWidget) -> None:
-        from triage_desktop.gui.cases.case_view import CaseView
-        from triage_desktop.gui.cases.intake import IntakeForm
         from triage_desktop.gui.cases.list_panel import CaseListPanel
 
         super().__init__(parent)
@@ -33,20 +33,15 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack)
+        # Only the list is built at unlock; the form and the case view on first use, so that
+        # entering the workspace never holds the GUI thread for more than a few milliseconds.
         self.case_list = CaseListPanel(context, self.stack)
-        self.intake = IntakeForm(context, self.stack)
-        self.case_view = CaseView(context, self.stack)
+        self._intake: IntakeForm | None = None
+        self._case_view: CaseView | None = None
         self.meeting: QWidget | None = None
-        for panel in (self.case_list, self.intake, self.case_view):
-            self.stack.addWidget(panel)
-
+        self.stack.addWidget(self.case_list)
         self.case_list.open_case.connect(self.show_case)
         self.case_list.new_case_requested.connect(self.new_case)
-        self.intake.saved.connect(self.show_case)
-        self.intake.cancelled.connect(self.show_list)
-        self.case_view.back.connect(self.show_list)
-        self.case_view.edit_requested.connect(self.edit_case)
-        self.case_view.start_meeting.connect(self.open_meeting)
 
         self.actions_: list[QAction] = []
         self.new_case_action = self._action("&New case", "Ctrl+N", self.new_case)
@@ -54,6 +49,29 @@ class Workspace(QWidget):
         self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
         self.show_list()
         self.case_list.refresh()
+
+    @property
+    def intake(self) -> IntakeForm:
+        if self._intake is None:
+            from triage_desktop.gui.cases.intake import IntakeForm
+
+            self._intake = IntakeForm(self.context, self.stack)
+            self.stack.addWidget(self._intake)
+            self._intake.saved.connect(self.show_case)
+            self._intake.cancelled.connect(self.show_list)
+        return self._intake
+
+    @property
+    def case_view(self) -> CaseView:
+        if self._case_view is None:
+            from triage_desktop.gui.cases.case_view import CaseView
+
+            self._case_view = CaseView(self.context, self.stack)
+            self.stack.addWidget(self._case_view)
+            self._case_view.back.connect(self.show_list)
+            self._case_view.edit_requested.connect(self.edit_case)
+            self._case_view.start_meeting.connect(self.open_meeting)
+        return self._case_view
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
         action = QAction(text, self)

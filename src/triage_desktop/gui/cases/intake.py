@@ -167,6 +167,9 @@ class IntakeForm(QWidget):
         self.closure_days: tuple[date, ...] = ()
         self.behaviour_definitions: dict[str, str] = {}
         self.respondent_rows: list[RespondentRow] = []
+        # The working-day calendar loads England's bank holidays (~0.1 s) on a worker first;
+        # until then the contact-by line says it is being worked out.
+        self._calendar_ready = False
         self.setAccessibleName("Record a case")
         self._build()
         self.context.locked.connect(self.clear)
@@ -333,6 +336,7 @@ class IntakeForm(QWidget):
     def _catalogue_loaded(self, loaded: tuple[Any, tuple[date, ...]]) -> None:
         policy, closure_days = loaded
         self.closure_days = closure_days
+        self._calendar_ready = True
         chosen_behaviours = set(self._checked(self.behaviour_list))
         chosen_characteristics = set(self._checked(self.characteristic_list))
         self.behaviour_list.clear()
@@ -488,6 +492,9 @@ class IntakeForm(QWidget):
         from triage_desktop.policy.routing import historical_cutoff
 
         received = self._received_day()
+        if not self._calendar_ready:
+            self.contact_by_label.setText("Working it out…")
+            return
         due = contact_by(
             received, anonymous=self.anonymous_check.isChecked(), closures=self.closure_days
         )
