@@ -217,3 +217,43 @@ def test_setup_and_unlock_screens_are_keyboard_walkable_and_named(
     window = open_window(qtbot, locked_vault)
     screen = window.unlock_screen
     assert check_keyboard_and_names(qtbot, screen, screen.ui.secretEdit) == []
+
+
+def test_whole_main_window_is_keyboard_walkable_with_names(
+    qtbot: QtBot, locked_vault: Path, screenshot_dir: Path
+) -> None:
+    """Tab reaches every control of each workspace screen, and each has a spoken name."""
+    from tests.support.a11y import check_keyboard_and_names
+    from tests.support.vaults import details
+
+    service, _ = create_vault(locked_vault.parent / "walk")
+    for name in ("Zoë Ångström", "محمد الأحمد", "张伟"):
+        service.create_case(details(reporter=name))
+    service.lock()
+    window = open_window(qtbot, locked_vault.parent / "walk")
+    type_text(window.unlock_screen.ui.secretEdit, PASSPHRASE)
+    with qtbot.waitSignal(window.vault_unlocked, timeout=15000):
+        qtbot.keyClick(window.unlock_screen.ui.secretEdit, Qt.Key.Key_Return)
+    workspace = window.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.case_list.model.rowCount() == 3, timeout=10000)
+    grab(window, screenshot_dir, "main-window-cases.png")
+    assert window.windowTitle() == "Triage Desk"  # never a case detail in the title
+    problems = check_keyboard_and_names(qtbot, workspace.case_list, workspace.case_list)
+    assert problems == []
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.stack.currentWidget() is workspace.intake
+    qtbot.waitUntil(lambda: workspace.intake.behaviour_list.count() > 0, timeout=10000)
+    problems = check_keyboard_and_names(qtbot, workspace.intake, workspace.intake.source_combo)
+    assert problems == []
+    qtbot.keyClick(workspace.intake.reporter_name, Qt.Key.Key_Escape)
+    assert workspace.stack.currentWidget() is workspace.case_list
+
+    case_id = workspace.case_list.model.row_at(0).id
+    with qtbot.waitSignal(workspace.case_view.shown, timeout=10000):
+        workspace.show_case(case_id)
+    problems = check_keyboard_and_names(qtbot, workspace.case_view, workspace.case_view.back_button)
+    assert problems == []
+    grab(window, screenshot_dir, "main-window-case-view.png")
+    window.lock()

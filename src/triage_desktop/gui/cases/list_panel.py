@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from triage_desktop.cases.model import CaseFilter, CaseRow, CaseStatus
@@ -81,8 +80,8 @@ class CaseListPanel(QWidget):
         self.form.mineCheck.toggled.connect(self._filters_changed)
         self.form.newCaseButton.clicked.connect(self.new_case_requested)
         self.model.loaded.connect(self._show_count)
-        new_case = QShortcut(QKeySequence("Ctrl+N"), self)
-        new_case.activated.connect(self.new_case_requested)
+        # Ctrl+N is the window's "New case" action (gui/workspace.py): a second shortcut for the
+        # same keys here would make both ambiguous, and neither would fire.
 
         context.locked.connect(self.clear)
         context.case_changed.connect(self._case_changed)
