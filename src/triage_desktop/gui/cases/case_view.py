@@ -144,9 +144,9 @@ class CaseView(QWidget):
         self.history.setAccessibleName("History from the audit log")
         self.history.setHorizontalHeaderLabels(["When", "What", "Who"])
         self.history.horizontalHeader().setStretchLastSection(True)
-        for column in (0, 1):
+        for section in (0, 1):
             self.history.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
+                section, QHeaderView.ResizeMode.ResizeToContents
             )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
