@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triage_desktop.documents.fonts import SANS, SANS_BOLD, register_fonts
+from triage_desktop.documents.text import is_rtl, markup
 
 PAGE_MARGIN = 56.0  # points: about 2 cm
 SIGNATURE_HEIGHT = 64.0
@@ -74,6 +75,21 @@ def styles(body_size: float = 10.5, leading: float = 15) -> dict[str, Any]:
         ),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2),
     }
+
+
+FRAME_WIDTH = 595.2756 - 2 * PAGE_MARGIN  # A4 width less the margins
+
+
+def para(text: str, style: Any, width: float = FRAME_WIDTH, **kwargs: Any) -> Any:
+    """A Paragraph of user text: escaped, CJK in its font, right-to-left wrapped and aligned."""
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    if is_rtl(text):
+        style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+    usable = width - style.leftIndent - style.rightIndent
+    return Paragraph(markup(text, usable, style.fontName, style.fontSize), style, **kwargs)
 
 
 class SignatureSpace:

@@ -10,14 +10,17 @@ from triage_desktop.documents.content import SummaryContent
 from triage_desktop.documents.fonts import SANS, SANS_BOLD
 from triage_desktop.documents.layout import (
     ACCENT,
+    FRAME_WIDTH,
     MUTED,
     PAGE_MARGIN,
     RenderedPdf,
     SignatureSpace,
     build_pdf,
+    para,
     styles,
 )
-from triage_desktop.documents.text import markup
+
+CELL_PADDING = 12  # reportlab's default 6 pt each side
 
 STEP_LABELS = {"done": "covered", "in_progress": "partly covered", "skipped": "not covered"}
 CONFIDENTIAL = "CONFIDENTIAL: internal triage record. Not for the reporter or any third party."
@@ -35,14 +38,11 @@ class _Story:
     """A list of flowables with helpers for the summary's headings, facts and tables."""
 
     def __init__(self) -> None:
-        from reportlab.platypus import Paragraph
-
         self.s = styles()
         self.items: list[Any] = []
-        self._paragraph = Paragraph
 
-    def p(self, text: str, style: str = "body") -> Any:
-        return self._paragraph(markup(text), self.s[style])
+    def p(self, text: str, style: str = "body", width: float = FRAME_WIDTH) -> Any:
+        return para(text, self.s[style], width)
 
     def heading(self, text: str) -> None:
         self.items.append(self.p(text, "heading"))
@@ -51,10 +51,8 @@ class _Story:
         self.items.append(self.p(text, style))
 
     def bullets(self, lines: Iterable[str]) -> None:
-        from reportlab.platypus import Paragraph
-
         for line in lines:
-            self.items.append(Paragraph(markup(line), self.s["bullet"], bulletText="•"))
+            self.items.append(para(line, self.s["bullet"], bulletText="•"))
 
     def table(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
@@ -65,8 +63,13 @@ class _Story:
         if not rows:
             self.para("None recorded.", "small")
             return
-        data = [[self.p(h, "cell_bold") for h in header]]
-        data += [[self.p(cell, "cell") for cell in row] for row in rows]
+        data = [
+            [self.p(h, "cell_bold", w - CELL_PADDING) for h, w in zip(header, widths, strict=True)]
+        ]
+        data += [
+            [self.p(cell, "cell", w - CELL_PADDING) for cell, w in zip(row, widths, strict=True)]
+            for row in rows
+        ]
         table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -85,7 +88,10 @@ class _Story:
     def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
         from reportlab.platypus import Table, TableStyle
 
-        data = [[self.p(k, "cell_bold"), self.p(v, "cell")] for k, v in pairs]
+        data = [
+            [self.p(k, "cell_bold", 150 - CELL_PADDING), self.p(v, "cell", 333 - CELL_PADDING)]
+            for k, v in pairs
+        ]
         table = Table(data, colWidths=[150, 333], hAlign="LEFT")
         table.setStyle(
             TableStyle(

@@ -50,10 +50,58 @@ def visual(text: str) -> str:
     return str(get_display(_reshaper().reshape(text), base_dir=base))
 
 
-def markup(text: str) -> str:
-    """Escaped paragraph markup for `text`, with line breaks kept and CJK runs in the CJK font."""
-    lines = [_line_markup(line) for line in clean(text).split("\n")]
-    return "<br/>".join(lines)
+def is_rtl(text: str) -> bool:
+    """True when the first strong character is right-to-left: the paragraph reads from the right."""
+    for ch in text:
+        direction = unicodedata.bidirectional(ch)
+        if direction in {"R", "AL"}:
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def logical_lines(line: str, width: float, font_name: str, font_size: float) -> list[str]:
+    """Break one logical line into lines of at most `width` points, before any reordering.
+
+    reportlab wraps the string it is given from left to right; given visually ordered Arabic it
+    would put the end of a sentence on the first line. Wrapping in logical order first and then
+    reordering each line separately keeps the reading order over several lines.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def shaped_width(candidate: str) -> float:
+        shaped = _reshaper().reshape(candidate) if _RTL.search(candidate) else candidate
+        return float(stringWidth(shaped, font_name, font_size))
+
+    lines: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        trial = f"{current} {word}" if current else word
+        if current and shaped_width(trial) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    lines.append(current)
+    return lines
+
+
+def markup(
+    text: str, width: float | None = None, font_name: str = "", font_size: float = 10
+) -> str:
+    """Escaped paragraph markup for `text`, with line breaks kept and CJK runs in the CJK font.
+
+    Give the available `width` (and the style's font) so right-to-left lines are wrapped in
+    logical order before they are reordered for display.
+    """
+    lines: list[str] = []
+    for line in clean(text).split("\n"):
+        if width is not None and font_name and _RTL.search(line):
+            lines.extend(logical_lines(line, width, font_name, font_size))
+        else:
+            lines.append(line)
+    return "<br/>".join(_line_markup(line) for line in lines)
 
 
 def _line_markup(line: str) -> str:
