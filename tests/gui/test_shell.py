@@ -257,3 +257,33 @@ def test_whole_main_window_is_keyboard_walkable_with_names(
     assert problems == []
     grab(window, screenshot_dir, "main-window-case-view.png")
     window.lock()
+
+
+def test_first_run_in_the_main_window_ends_in_the_unlocked_workspace(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, tmp_path / "new-vault")
+    qtbot.waitUntil(lambda: window.setup_flow is not None, timeout=5000)
+    flow = window.setup_flow
+    assert flow is not None
+    assert window.pages.currentWidget() is flow
+    type_text(flow.name_edit, "Officer Fictional")
+    flow.next_button.click()
+    type_text(flow.passphrase_edit, "maple lantern quietly orbit")
+    type_text(flow.confirm_edit, "maple lantern quietly orbit")
+    flow.next_button.click()
+    qtbot.waitUntil(flow.keychain_check.isVisible, timeout=5000)
+    flow.next_button.click()
+    qtbot.waitUntil(lambda: flow.pages.currentIndex() == PAGE_RECOVERY, timeout=15000)
+    group = flow.recovery_label.text().split("-")[flow._confirm_group - 1]
+    type_text(flow.confirm_group_edit, group)
+    flow.next_button.click()
+    flow.later_cert.setChecked(True)
+    with qtbot.waitSignal(window.vault_unlocked, timeout=15000):
+        flow.next_button.click()
+    assert window.is_unlocked()
+    assert window.setup_flow is None
+    assert window.workspace is not None
+    assert window.pages.currentWidget() is window.workspace
+    window.lock()
+    assert (tmp_path / "new-vault" / "keyslots.json").is_file()
