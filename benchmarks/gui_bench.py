@@ -41,12 +41,12 @@ def make_vault(folder: Path, cases: int) -> int:
     )
     seed(service, cases, random.Random(7))
     case_id = service.list_cases(limit=1)[0].id
-    document = service.add_document(case_id, "summary", _small_pdf())
+    document = service.add_document(case_id, "summary", small_pdf())
     service.lock()
     return document.case_id
 
 
-def _small_pdf() -> bytes:
+def small_pdf() -> bytes:
     from io import BytesIO
 
     from reportlab.pdfgen import canvas

@@ -41,6 +41,7 @@ def register(subparsers: Any) -> None:
 
 def run_route(args: argparse.Namespace) -> int:
     from triage_desktop.policy.errors import FactsError, PolicyDataError, PolicyNotInForceError
+    from triage_desktop.policy.facts import json_type
     from triage_desktop.policy.routing import facts_from_mapping, recommend
 
     document = parse_json(read_input(args.file))
@@ -52,7 +53,7 @@ def run_route(args: argparse.Namespace) -> int:
             problem = "expected a JSON object" + (
                 "" if isinstance(document, list) else " or an array of objects"
             )
-            raise CliError(f"{where}input: {problem}, found {_json_type(item)}", INPUT_ERROR)
+            raise CliError(f"{where}input: {problem}, found {json_type(item)}", INPUT_ERROR)
         try:
             facts = facts_from_mapping(item)
             results.append(recommend(facts).to_dict())
@@ -124,17 +125,3 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 def _no_constant(name: str) -> object:
     raise json.JSONDecodeError(f"{name} is not allowed in JSON", name, 0)
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"

@@ -86,7 +86,7 @@ _FLAGS = tuple(name for name in FIELD_NAMES if name not in _DATES and name not i
 def facts_from_mapping(data: Mapping[str, object]) -> CaseFacts:
     """Strictly read `CaseFacts` from parsed JSON; raises `FactsError` naming the field."""
     if not isinstance(data, Mapping):
-        raise FactsError("input", f"expected a JSON object, found {_json_type(data)}")
+        raise FactsError("input", f"expected a JSON object, found {json_type(data)}")
     for key in data:
         if not isinstance(key, str) or key not in FIELD_NAMES:
             raise FactsError(_key_shown(key), f"unknown key (known keys: {', '.join(FIELD_NAMES)})")
@@ -101,7 +101,7 @@ def facts_from_mapping(data: Mapping[str, object]) -> CaseFacts:
             values[key] = _read_choice(key, value, _CHOICES[key])
         else:
             if not isinstance(value, bool):
-                raise FactsError(key, f"expected true or false, found {_json_type(value)}")
+                raise FactsError(key, f"expected true or false, found {json_type(value)}")
             values[key] = value
     return CaseFacts(**values)  # type: ignore[arg-type]  # each value checked above
 
@@ -119,7 +119,7 @@ def _read_date(key: str, value: object) -> date | None:
     if value is None and key == "incident_on":
         return None
     if not isinstance(value, str):
-        raise FactsError(key, f"expected a date as text (YYYY-MM-DD), found {_json_type(value)}")
+        raise FactsError(key, f"expected a date as text (YYYY-MM-DD), found {json_type(value)}")
     if not _ISO_DATE.fullmatch(value):
         raise FactsError(key, f"expected a date as YYYY-MM-DD, found {_shown(value)}")
     try:
@@ -130,7 +130,7 @@ def _read_date(key: str, value: object) -> date | None:
 
 def _read_choice(key: str, value: object, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str):
-        raise FactsError(key, f"expected one of {', '.join(choices)}, found {_json_type(value)}")
+        raise FactsError(key, f"expected one of {', '.join(choices)}, found {json_type(value)}")
     if value not in choices:
         raise FactsError(key, f"expected one of {', '.join(choices)}, found {_shown(value)}")
     return value
@@ -148,7 +148,8 @@ def _shown(value: str) -> str:
     return repr(text)
 
 
-def _json_type(value: object) -> str:
+def json_type(value: object) -> str:
+    """How a JSON value's type reads in an error message (\"text\", \"a number\", ...)."""
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from benchmarks.gui_bench import small_pdf
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from tests.support.vaults import details
 from triage_desktop.gui.cases.case_view import CaseView
 from triage_desktop.gui.context import AppContext
-
-
-def small_pdf() -> bytes:
-    from io import BytesIO
-
-    from reportlab.pdfgen import canvas
-
-    out = BytesIO()
-    page = canvas.Canvas(out)
-    page.drawString(72, 720, "Fictional signed summary")
-    page.showPage()
-    page.save()
-    return out.getvalue()
 
 
 def test_case_view_shows_details_documents_and_history(
