@@ -3,7 +3,6 @@ SQLAlchemy, Alembic, reportlab and pyHanko load later, when a feature needs them
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -59,6 +58,8 @@ def run(vault: str | None = None, smoke_test: bool = False) -> int:
     if smoke_test:
 
         def report() -> None:
+            import json
+
             print(
                 json.dumps(
                     {

@@ -12,17 +12,18 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from triage_desktop import APP_NAME
-from triage_desktop.gui.generated.ui_empty_state import Ui_EmptyState
 from triage_desktop.gui.look import app_icon, make_heading
 from triage_desktop.gui.privacy import PRIVACY_KEY, PrivacyCurtain
 from triage_desktop.gui.unlock_screen import RECOVERY_KEY, UnlockScreen
 from triage_desktop.paths import vault_dir, vault_is_set_up
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from triage_desktop.gui.about import AboutDialog
     from triage_desktop.gui.context import AppContext
     from triage_desktop.gui.idle import IdleWatcher
@@ -58,9 +59,7 @@ class MainWindow(QMainWindow):
         self.curtain = PrivacyCurtain(self.screens)
         self.screens.addWidget(self.pages)
         self.screens.addWidget(self.curtain)
-        self.empty_state = self._build_empty_state()
         self.unlock_screen = UnlockScreen(self.pages)
-        self.pages.addWidget(self.empty_state)
         self.pages.addWidget(self.unlock_screen)
         self.unlock_screen.unlock_requested.connect(self._unlock)
 
@@ -69,7 +68,11 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.unlock_screen)
             self.unlock_screen.ui.secretEdit.setFocus()
         else:
-            # First run: the setup flow needs the vault service, which loads after first paint.
+            # First run: a calm page for the first frame; the setup flow needs the vault
+            # service, which loads after first paint.
+            self.empty_state = self._build_empty_state()
+            self.pages.addWidget(self.empty_state)
+            self.pages.setCurrentWidget(self.empty_state)
             QTimer.singleShot(0, self._begin_setup)
 
     # -- actions ------------------------------------------------------------------------------
@@ -257,6 +260,8 @@ class MainWindow(QMainWindow):
     # -- misc ---------------------------------------------------------------------------------
 
     def _build_empty_state(self) -> QWidget:
+        from triage_desktop.gui.generated.ui_empty_state import Ui_EmptyState
+
         page = QWidget(self)
         form = Ui_EmptyState()
         form.setupUi(page)
