@@ -287,3 +287,23 @@ def test_first_run_in_the_main_window_ends_in_the_unlocked_workspace(
     assert window.pages.currentWidget() is window.workspace
     window.lock()
     assert (tmp_path / "new-vault" / "keyslots.json").is_file()
+
+
+def test_the_meeting_button_is_offered_only_with_a_meeting_screen(
+    qtbot: QtBot, locked_vault: Path
+) -> None:
+    from tests.support.vaults import details
+    from triage_desktop.gui.workspace import meeting_screen_available
+
+    window = open_window(qtbot, locked_vault)
+    type_text(window.unlock_screen.ui.secretEdit, PASSPHRASE)
+    with qtbot.waitSignal(window.vault_unlocked, timeout=15000):
+        qtbot.keyClick(window.unlock_screen.ui.secretEdit, Qt.Key.Key_Return)
+    workspace = window.workspace
+    assert workspace is not None
+    case = window.context.service.create_case(details())
+    with qtbot.waitSignal(workspace.case_view.shown, timeout=10000):
+        workspace.show_case(case.id)
+    button = workspace.case_view.meeting_button
+    assert button.isVisibleTo(workspace.case_view) == meeting_screen_available()
+    window.lock()

@@ -71,6 +71,8 @@ class Workspace(QWidget):
             self._case_view.back.connect(self.show_list)
             self._case_view.edit_requested.connect(self.edit_case)
             self._case_view.start_meeting.connect(self.open_meeting)
+            # The guided meeting (issue 7) is offered only once its screen is part of the app.
+            self._case_view.meeting_button.setVisible(meeting_screen_available())
         return self._case_view
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
@@ -141,3 +143,12 @@ class Workspace(QWidget):
         dialog.settings_changed.connect(self.settings_changed)
         dialog.restore_requested.connect(self.restore_requested)
         dialog.open()
+
+
+def meeting_screen_available() -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec("triage_desktop.gui.meeting.screen") is not None
+    except ModuleNotFoundError:  # no meeting package at all
+        return False
