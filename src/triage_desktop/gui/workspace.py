@@ -121,7 +121,7 @@ class Workspace(QWidget):
         self.context.run(lambda service: service.get_case(case_id), loaded)
 
     def open_meeting(self, case_id: int) -> None:
-        from triage_desktop.gui.meeting.screen import MeetingScreen
+        from triage_desktop.gui.meeting_screen.screen import MeetingScreen
 
         self._close_meeting()
         meeting = MeetingScreen(self.context, case_id, self.stack)
@@ -149,6 +149,6 @@ def meeting_screen_available() -> bool:
     from importlib.util import find_spec
 
     try:
-        return find_spec("triage_desktop.gui.meeting.screen") is not None
+        return find_spec("triage_desktop.gui.meeting_screen.screen") is not None
     except ModuleNotFoundError:  # no meeting package at all
         return False
