@@ -67,7 +67,7 @@ class CaseListPanel(QWidget):
         combo = self.form.statusCombo
         combo.addItem("All statuses", None)
         for status, words in STATUS_WORDS.items():
-            combo.addItem(words, status)
+            combo.addItem(words, status.value)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -129,7 +129,7 @@ class CaseListPanel(QWidget):
     def _case_filter(self) -> CaseFilter:
         status = self.form.statusCombo.currentData()
         return CaseFilter(
-            statuses=(status,) if isinstance(status, CaseStatus) else (),
+            statuses=(CaseStatus(status),) if status else (),
             overdue_on=date.today() if self.form.overdueCheck.isChecked() else None,
             assigned_officer_id=self._me() if self.form.mineCheck.isChecked() else None,
         )
