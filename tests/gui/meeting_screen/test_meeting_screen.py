@@ -55,31 +55,36 @@ def test_a_meeting_from_new_case_to_signed_letter(
     DocumentsService(service).set_up_identity("Officer Fictional", "DRLRO", "University")
     screen = open_screen(qtbot, gui_context, case.id)
     assert service.get_case(case.id).status is CaseStatus.MEETING_ARRANGED
-    opening = screen.forms["opening"].widgets
+    opening = screen.form_for("opening").widgets
     qtbot.mouseClick(opening["confidentiality_explained"], Qt.MouseButton.LeftButton)
     choose(opening["answer:safe_now"], "yes")
     screen.grab().save(str(screenshot_dir / "meeting-1-opening.png"))
     qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
     assert screen.record["current_step"] == "support"
-    choose(screen.forms["support"].widgets["offer:support_and_report"], "referral made")
+    choose(screen.form_for("support").widgets["offer:support_and_report"], "referral made")
     go(screen, "account")
-    type_text(screen.forms["account"].widgets["reporter_words"], OWN_WORDS)
-    choose(screen.forms["account"].widgets["respondent_type"], "student")
+    type_text(screen.form_for("account").widgets["reporter_words"], OWN_WORDS)
+    choose(screen.form_for("account").widgets["respondent_type"], "student")
     screen.grab().save(str(screenshot_dir / "meeting-3-account.png"))
     go(screen, "options")
+    formal_text = screen.form_for("options").widgets["text:formal"]
+    assert isinstance(formal_text, QLabel)
+    assert "Student Regulation 7" in formal_text.text()  # the procedure for this respondent
     qtbot.mouseClick(
-        screen.forms["options"].widgets["explained:informal"], Qt.MouseButton.LeftButton
+        screen.form_for("options").widgets["explained:informal"], Qt.MouseButton.LeftButton
     )
     go(screen, "preference")
-    choose(screen.forms["preference"].widgets["preference"], "informal")
+    choose(screen.form_for("preference").widgets["preference"], "informal")
+    type_text(screen.form_for("preference").widgets["party:0"], "Head of Department")
+    type_text(screen.form_for("preference").widgets["what:0"], "That a concern was raised")
     go(screen, "routing")
     assert "informal resolution" in screen.routing_label.text().lower()
     assert "v2.0" in screen.routing_label.text()
     qtbot.wait(50)  # let the layout take the new text before the picture
     screen.grab().save(str(screenshot_dir / "meeting-7-routing.png"))
     go(screen, "next_steps")
-    type_text(screen.forms["next_steps"].widgets["action:0"], "Refer to the informal approach")
-    type_text(screen.forms["next_steps"].widgets["due:0"], "2026-12-04")
+    type_text(screen.form_for("next_steps").widgets["action:0"], "Refer to the informal approach")
+    type_text(screen.form_for("next_steps").widgets["due:0"], "2026-12-04")
     with qtbot.waitSignal(screen.saved, timeout=10000):
         pass
     stored = service.load_meeting(case.id)
@@ -88,6 +93,13 @@ def test_a_meeting_from_new_case_to_signed_letter(
 
     go(screen, "review")
     assert "Ready to sign" in screen.blockers.text()
+    type_text(screen.amend_what, "Preference")
+    type_text(screen.amend_before, "Formal process")
+    type_text(screen.amend_after, "Informal approach")
+    type_text(screen.amend_reason, "corrected at read-back")
+    qtbot.mouseClick(screen.amend_button, Qt.MouseButton.LeftButton)
+    assert "corrected at read-back" in screen.amendments.text()
+    assert screen.amend_what.text() == ""
     with qtbot.waitSignal(screen.signed, timeout=30000) as summary:
         qtbot.mouseClick(screen.sign_summary_button, Qt.MouseButton.LeftButton)
     assert summary.args == ["summary"]
@@ -106,6 +118,10 @@ def test_a_meeting_from_new_case_to_signed_letter(
         assert all(s.intact and s.valid for s in verify_pdf(pdf).signatures)
         texts.append(pdftotext(pdf))
     assert any("informal approach by 4 December 2026" in t for t in texts)
+    summary_text = next(t for t in texts if "Triage meeting summary" in t)
+    assert "Head of Department" in summary_text
+    assert "corrected at read-back" in summary_text
+    assert OWN_WORDS.split(" — ", maxsplit=1)[0] in summary_text
     assert service.audit_verify().ok
 
 
@@ -133,6 +149,8 @@ def test_the_reporter_view_never_shows_internal_text(
     case = gui_context.service.create_case(details())
     screen = open_screen(qtbot, gui_context, case.id)
     internal = 0
+    for step in ms.STEP_IDS:
+        screen.form_for(step)
     for step, form in screen.forms.items():
         for key, widget in form.widgets.items():
             if form.fields[key].internal and isinstance(widget, QLineEdit | QPlainTextEdit):
@@ -140,8 +158,8 @@ def test_the_reporter_view_never_shows_internal_text(
                 internal += 1
     assert internal >= 10  # risk comments, precautions, justifications, support notes, ...
     # the things the reporter should see are filled too, so the view is not trivially empty
-    type_text(screen.forms["next_steps"].widgets["action:0"], "Book a follow-up call")
-    choose(screen.forms["support"].widgets["offer:support_and_report"], "accepted")
+    type_text(screen.form_for("next_steps").widgets["action:0"], "Book a follow-up call")
+    choose(screen.form_for("support").widgets["offer:support_and_report"], "accepted")
     assert any(MARK in t for t in visible_texts(screen))  # the officer's view does show them
     qtbot.keyClick(screen, Qt.Key.Key_F8)
     assert screen.in_reporter_view()
@@ -163,7 +181,7 @@ def test_closing_and_reopening_resumes_at_the_same_step(
     screen = open_screen(qtbot, gui_context, case.id)
     go(screen, "risk")
     screen.step_list.setCurrentRow(ms.STEP_IDS.index("preference"))
-    choose(screen.forms["preference"].widgets["preference"], "formal")
+    choose(screen.form_for("preference").widgets["preference"], "formal")
     qtbot.mouseClick(screen.skip_button, Qt.MouseButton.LeftButton)  # preference: not covered
     with qtbot.waitSignal(screen.saved, timeout=10000):
         pass
@@ -173,7 +191,23 @@ def test_closing_and_reopening_resumes_at_the_same_step(
     again = open_screen(qtbot, gui_context, case.id)
     assert again.record["current_step"] == step == "routing"
     assert again.record["steps"]["preference"]["state"] == "skipped"
-    widget = again.forms["preference"].widgets["preference"]
+    widget = again.form_for("preference").widgets["preference"]
     assert isinstance(widget, QComboBox)
     assert widget.currentData() == "formal"
     assert "not covered" in again.step_list.item(ms.STEP_IDS.index("preference")).text()
+
+
+def test_meeting_steps_are_keyboard_walkable_with_names(
+    qtbot: QtBot, gui_context: AppContext, screenshot_dir: Path
+) -> None:
+    from tests.support.a11y import check_keyboard_and_names
+
+    case = gui_context.service.create_case(details())
+    screen = open_screen(qtbot, gui_context, case.id)
+    for step in ("opening", "support", "risk", "preference", "review"):
+        go(screen, step)
+        form = screen.form_for(step)
+        first = next(iter(w for w in form.widgets.values() if not isinstance(w, QLabel)), None)
+        start = first or screen.step_list
+        assert check_keyboard_and_names(qtbot, screen.officer_view, start) == [], step
+        screen.grab().save(str(screenshot_dir / f"meeting-step-{step}.png"))

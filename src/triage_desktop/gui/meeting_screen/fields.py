@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 class Field:
     key: str
     label: str
-    kind: str  # "check", "line", "text" or "choice"
+    kind: str  # "check", "line", "text", "choice", or "note" (text to read out, not an answer)
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, words shown)
     internal: bool = False  # the officer's own notes: never part of the reporter view
 
@@ -58,6 +58,14 @@ class StepForm(QWidget):
 
     def add(self, field: Field) -> QWidget:
         widget: QWidget
+        if field.kind == "note":
+            note = QLabel(f"<b>{field.label}</b><br>{field.choices[0][1]}", self)
+            note.setWordWrap(True)
+            note.setAccessibleName(field.label)
+            self.form.addRow(note)
+            self.widgets[field.key] = note
+            self.fields[field.key] = field
+            return note
         if field.kind == "check":
             box = QCheckBox(field.label, self)
             box.toggled.connect(lambda on, key=field.key: self._changed(key, bool(on)))

@@ -55,10 +55,14 @@ def _step_fields(policy: Any, case: Any) -> dict[str, tuple[str, list[Field]]]:
             Field(f"note:{s.id}", f"{s.name}: note", "line", internal=True),
         )
     ]
+    respondent_now = ms.respondent_type(case, ms.new_record())
     options = [
         f
         for o in policy.options
         for f in (
+            Field(
+                f"text:{o.id}", o.title, "note", ((o.id, _option_text(o, respondent_now, policy)),)
+            ),
             Field(f"explained:{o.id}", f"{o.title}: explained", "check"),
             Field(f"questions:{o.id}", f"{o.title}: questions answered", "check"),
         )
@@ -89,6 +93,12 @@ def _step_fields(policy: Any, case: Any) -> dict[str, tuple[str, list[Field]]]:
         ("third_party", "Someone outside the University"),
         ("unknown", "Not known"),
     )
+    sharing = []
+    for row in range(3):
+        sharing += [
+            Field(f"party:{row}", f"May be told {row + 1}: who", "line"),
+            Field(f"what:{row}", f"May be told {row + 1}: what", "line"),
+        ]
     next_steps = []
     for row in range(4):
         next_steps += [
@@ -153,6 +163,7 @@ def _step_fields(policy: Any, case: Any) -> dict[str, tuple[str, list[Field]]]:
                 Field("preference", "Their preference", "choice", preference),
                 Field("preference_words", "In their words", "line"),
                 Field("adjustments", "Adjustments they need", "text"),
+                *sharing,
             ],
         ),
         "routing": (
@@ -266,9 +277,24 @@ class MeetingScreen(QWidget):
         self.step_list.currentRowChanged.connect(self._go_to)
 
     def _build_steps(self) -> None:
-        specs = _step_fields(self.policy, self.case)
+        """The step list now; each step's page on its first visit (building all nine at once
+        held the GUI thread for ~100 ms)."""
+        self._specs = _step_fields(self.policy, self.case)
+        self._scrolls: dict[str, QScrollArea] = {}
         for step, title in ms.STEPS:
-            intro, fields = specs[step]
+            scroll = QScrollArea(self.pages)
+            scroll.setWidgetResizable(True)
+            scroll.setAccessibleName(title)
+            self.pages.addWidget(scroll)
+            self._scrolls[step] = scroll
+            self.step_list.addItem(title)
+        self._show_states()
+
+    def form_for(self, step: str) -> StepForm:
+        """The step's page, built (and filled from the record) the first time it is needed."""
+        form = self.forms.get(step)
+        if form is None:
+            intro, fields = self._specs[step]
             form = StepForm(fields, self._setter(step), intro=intro)
             if step == "routing":
                 self.routing_label = QLabel("", form)
@@ -277,15 +303,11 @@ class MeetingScreen(QWidget):
                 form.form.insertRow(1, self.routing_label)
             if step == "review":
                 self._build_review(form)
-            scroll = QScrollArea(self.pages)
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(form)
-            scroll.setAccessibleName(title)
-            self.pages.addWidget(scroll)
+                self._show_amendments()
+            self._scrolls[step].setWidget(form)
             self.forms[step] = form
             form.load(ms.values(self.record, step))
-            self.step_list.addItem(title)
-        self._show_states()
+        return form
 
     def _setter(self, step: str) -> Callable[[str, Any], None]:
         return lambda key, value: self.set_value(step, key, value)
@@ -309,6 +331,27 @@ class MeetingScreen(QWidget):
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setMinimumHeight(420)
         self.preview.setAccessibleName("Signed document preview")
+        self.amend_what = QLineEdit(form)
+        self.amend_what.setAccessibleName("Amendment: what changed")
+        self.amend_before = QLineEdit(form)
+        self.amend_before.setAccessibleName("Amendment: what it said before")
+        self.amend_after = QLineEdit(form)
+        self.amend_after.setAccessibleName("Amendment: what it says now")
+        self.amend_reason = QLineEdit(form)
+        self.amend_reason.setAccessibleName("Amendment: why")
+        self.amend_button = QPushButton("&Record the correction", form)
+        self.amend_button.setAccessibleName("Record the correction as an amendment")
+        self.amendments = QLabel("", form)
+        self.amendments.setWordWrap(True)
+        self.amendments.setAccessibleName("Corrections recorded at read-back")
+        form.form.addRow(QLabel("Corrections at read-back are kept as amendments:", form))
+        form.form.addRow("What changed", self.amend_what)
+        form.form.addRow("Before", self.amend_before)
+        form.form.addRow("Now", self.amend_after)
+        form.form.addRow("Why", self.amend_reason)
+        form.form.addRow(self.amend_button)
+        form.form.addRow(self.amendments)
+        self.amend_button.clicked.connect(self.record_amendment)
         form.form.addRow(self.blockers)
         form.form.addRow(self.sign_summary_button)
         form.form.addRow(self.sign_letter_button)
@@ -334,6 +377,7 @@ class MeetingScreen(QWidget):
                 "summary_document_id"
             )
             if last:
+                self.form_for("review")
                 self._show_pdf(last)
         self.opened.emit()
 
@@ -372,6 +416,12 @@ class MeetingScreen(QWidget):
                     }
                 )
         values["actions"] = actions
+        preference = self.record["steps"]["preference"]["values"]
+        preference["sharing"] = [
+            {"party": preference.get(f"party:{row}", ""), "what": preference.get(f"what:{row}", "")}
+            for row in range(3)
+            if str(preference.get(f"party:{row}", "")).strip()
+        ]
 
     def save_now(self) -> None:
         """Queue the current record to the vault (one save at a time; the newest wins)."""
@@ -402,9 +452,10 @@ class MeetingScreen(QWidget):
     def _go_to(self, row: int) -> None:
         if row < 0:
             return
-        self.pages.setCurrentIndex(row)
-        self.record["current_step"] = ms.STEP_IDS[row]
         step = ms.STEP_IDS[row]
+        self.form_for(step)
+        self.pages.setCurrentIndex(row)
+        self.record["current_step"] = step
         if step == "routing":
             self._show_routing()
         if step == "review":
@@ -464,6 +515,30 @@ class MeetingScreen(QWidget):
         self.blockers.setText(
             "Before signing: " + " ".join(found) if found else "Ready to sign when you are."
         )
+
+    def record_amendment(self) -> None:
+        """A read-back correction is added to the record, never written over what was said."""
+        what = self.amend_what.text().strip()
+        if not what:
+            self.blockers.setText("Say what changed before recording a correction.")
+            return
+        self.record["amendments"].append(
+            ms.new_amendment(
+                what, self.amend_before.text(), self.amend_after.text(), self.amend_reason.text()
+            )
+        )
+        for edit in (self.amend_what, self.amend_before, self.amend_after, self.amend_reason):
+            edit.clear()
+        self._show_amendments()
+        self._after_change("review")
+
+    def _show_amendments(self) -> None:
+        rows = [
+            f"• {a.get('what', '')}: “{a.get('before', '')}” → “{a.get('after', '')}”"
+            + (f" ({a.get('reason', '')})" if a.get("reason") else "")
+            for a in self.record["amendments"]
+        ]
+        self.amendments.setText("\n".join(rows))
 
     # -- signing ------------------------------------------------------------------------------
 
@@ -565,6 +640,16 @@ class MeetingScreen(QWidget):
         self.case = None
         self.pdf.close()
         self.alert.clear()
+
+
+def _option_text(option: Any, respondent: str, policy: Any) -> str:
+    """The option's plain-language explanation, naming the formal procedure for this case."""
+    text = str(option.explanation)
+    if option.id == "formal":
+        named = ms.formal_procedures(respondent, policy)
+        if named:
+            text += " The procedure that would apply: " + "; ".join(named) + "."
+    return text
 
 
 def _open(service: Any, case_id: int) -> tuple[Any, Any]:
