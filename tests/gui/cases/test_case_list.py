@@ -14,7 +14,13 @@ from tests.gui.cases.conftest import BIG_VAULT_CASES
 from tests.support.typing import type_text
 from tests.support.vaults import details
 from triage_desktop.cases.model import CaseStatus
-from triage_desktop.gui.cases.list_model import CONTACT_BY, LOADING, PAGE_SIZE, REFERENCE
+from triage_desktop.gui.cases.list_model import (
+    CONTACT_BY,
+    LOADING,
+    OFFICER,
+    PAGE_SIZE,
+    REFERENCE,
+)
 from triage_desktop.gui.cases.list_panel import CaseListPanel
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.stall_meter import StallMeter
@@ -172,3 +178,18 @@ def test_ten_thousand_cases_page_without_stalling(
     qtbot.waitUntil(lambda: model.index(0, REFERENCE).data() != LOADING)
     panel.grab().save(str(screenshot_dir / "case-list.png"))
     assert PAGE_SIZE < BIG_VAULT_CASES
+
+
+def test_my_cases_shows_only_the_officers_own(qtbot: QtBot, gui_context: AppContext) -> None:
+    from dataclasses import replace
+
+    service = gui_context.service
+    mine = service.create_case(replace(details("Mine"), assigned_officer_id=service.officer_id))
+    service.create_case(details("Nobody's"))
+    panel = make_panel(qtbot, gui_context)
+    assert load(qtbot, panel) == 2
+    with qtbot.waitSignal(panel.model.loaded) as blocker:
+        panel.form.mineCheck.setChecked(True)
+    assert blocker.args == [1]
+    assert panel.model.index(0, REFERENCE).data() == mine.reference
+    assert panel.model.index(0, OFFICER).data() == "You"

@@ -70,6 +70,7 @@ def test_intake_keeps_names_in_every_script_exactly(
     assert len(details.behaviour_categories) == 1
     assert details.policy_version == "2.0"
     assert str(case.contact_by) == "2026-04-08"
+    assert details.assigned_officer_id == gui_context.service.officer_id  # shows in "My cases"
     assert form.reporter_name.text() == ""  # the form is emptied after saving
 
 

@@ -531,7 +531,8 @@ class IntakeForm(QWidget):
             if self.incident_known.isChecked()
             else [],
             incident_notes=self.incident_notes.text(),
-            assigned_officer_id=None
+            # A new case is the recording officer's ("My cases"); an edit keeps who it had.
+            assigned_officer_id=self.context.service.officer_id
             if self.case is None
             else self.case.details.assigned_officer_id,
         )
