@@ -55,3 +55,25 @@ def test_case_view_shows_details_documents_and_history(
     assert view.details.toPlainText() == ""
     assert view.history.rowCount() == 0
     assert view.pdf.status() != QPdfDocument.Status.Ready
+
+
+def test_case_view_buttons_and_escape_say_which_case(qtbot: QtBot, gui_context: AppContext) -> None:
+    from PySide6.QtCore import Qt
+
+    case = gui_context.service.create_case(details())
+    view = CaseView(gui_context)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.shown, timeout=10000):
+        view.show_case(case.id)
+    with qtbot.waitSignal(view.edit_requested) as edit:
+        qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    assert edit.args == [case.id]
+    if view.meeting_button.isVisible():  # offered once the meeting screen is part of the app
+        with qtbot.waitSignal(view.start_meeting) as meeting:
+            qtbot.mouseClick(view.meeting_button, Qt.MouseButton.LeftButton)
+        assert meeting.args == [case.id]
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    with qtbot.waitSignal(view.back, timeout=2000):
+        qtbot.keyClick(view.tabs, Qt.Key.Key_Escape)

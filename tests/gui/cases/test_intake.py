@@ -134,3 +134,14 @@ def test_editing_a_case_updates_it(qtbot: QtBot, gui_context: AppContext) -> Non
         form.save()
     assert gui_context.service.get_case(case.id).details.reporter.name == "Alex Renamed"
     assert gui_context.service.count_cases() == 1
+
+
+def test_escape_and_cancel_leave_the_form(qtbot: QtBot, gui_context: AppContext) -> None:
+    form = make_form(qtbot, gui_context)
+    with qtbot.waitActive(form):
+        form.activateWindow()
+    form.reporter_name.setFocus()
+    with qtbot.waitSignal(form.cancelled, timeout=2000):
+        qtbot.keyClick(form.reporter_name, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(form.cancelled, timeout=2000):
+        qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
