@@ -211,3 +211,18 @@ def test_meeting_steps_are_keyboard_walkable_with_names(
         start = first or screen.step_list
         assert check_keyboard_and_names(qtbot, screen.officer_view, start) == [], step
         screen.grab().save(str(screenshot_dir / f"meeting-step-{step}.png"))
+
+
+def test_an_edit_made_just_before_locking_is_saved(qtbot: QtBot, gui_context: AppContext) -> None:
+    case = gui_context.service.create_case(details())
+    screen = open_screen(qtbot, gui_context, case.id)
+    go(screen, "account")
+    qtbot.waitUntil(lambda: not screen._saving, timeout=10000)
+    type_text(screen.form_for("account").widgets["where"], "Library café")
+    assert screen._dirty  # still inside the autosave delay
+    gui_context.locked.emit()  # what the shell does first when it locks
+    assert gui_context.tasks.wait_all()
+    stored = gui_context.service.load_meeting(case.id)
+    assert stored is not None
+    assert stored.record["steps"]["account"]["values"]["where"] == "Library café"
+    assert screen.record["steps"]["account"]["values"] == {}  # and the screen kept nothing

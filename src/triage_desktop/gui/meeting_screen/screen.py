@@ -631,8 +631,17 @@ class MeetingScreen(QWidget):
         self.closed.emit()
 
     def clear(self) -> None:
-        """On lock: nothing of the meeting stays in the widgets (the record is already saved)."""
+        """On lock: the last edits are saved, then nothing of the meeting stays in the widgets.
+
+        The save is queued before the shell closes the vault; the shell waits for queued work
+        (`tasks.wait_all`) before it locks, and the single writer keeps saves in order, so an
+        edit made just before locking is not lost.
+        """
         self._save_timer.stop()
+        if self._dirty and self.case is not None:
+            record, case_id = copy.deepcopy(self.record), self.case_id
+            self._dirty = False
+            self.context.run(lambda service: ms.save(service, case_id, record), owner=self)
         self.reporter_view.clear()
         for form in self.forms.values():
             form.load({})
