@@ -268,6 +268,16 @@ def formal_procedures(respondent: str, policy: Policy) -> tuple[str, ...]:
     )
 
 
+def option_explanation(option: Any, respondent: str, policy: Policy) -> str:
+    """An option's plain-language text; the formal one names the procedure for this respondent."""
+    text = str(option.explanation)
+    if option.id == "formal":
+        named = formal_procedures(respondent, policy)
+        if named:
+            text += " The procedure that would apply: " + "; ".join(named) + "."
+    return text
+
+
 def sign_blockers(case: Case, record: Mapping[str, Any], policy: Policy) -> list[str]:
     """What must be written before the summary can be signed (nothing else is ever forced)."""
     found = []
@@ -303,15 +313,8 @@ OWNER_WORDS = {"officer": "Your officer", "reporter": "You"}
 
 
 def reporter_view(case: Case, record: Mapping[str, Any], policy: Policy) -> ReporterView:
-    options = []
     respondent = respondent_type(case, record)
-    for option in policy.options:
-        explanation = option.explanation
-        if option.id == "formal":
-            named = formal_procedures(respondent, policy)
-            if named:
-                explanation += " The procedure that would apply: " + "; ".join(named) + "."
-        options.append((option.title, explanation))
+    options = [(o.title, option_explanation(o, respondent, policy)) for o in policy.options]
     support = []
     directory = policy.support.for_audience(audience_for(case.details.reporter.status))
     for service in directory:

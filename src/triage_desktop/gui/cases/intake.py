@@ -8,7 +8,7 @@ date is set. Validation and saving run on a worker, so a 10 MB paste never freez
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -123,7 +123,6 @@ class _Typed:
     incident_dates: list[date]
     incident_notes: str
     assigned_officer_id: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_details(self) -> CaseDetails:
         from triage_desktop.cases.model import Location, Reporter, Respondent

@@ -61,7 +61,10 @@ def _step_fields(policy: Any, case: Any) -> dict[str, tuple[str, list[Field]]]:
         for o in policy.options
         for f in (
             Field(
-                f"text:{o.id}", o.title, "note", ((o.id, _option_text(o, respondent_now, policy)),)
+                f"text:{o.id}",
+                o.title,
+                "note",
+                ((o.id, ms.option_explanation(o, respondent_now, policy)),),
             ),
             Field(f"explained:{o.id}", f"{o.title}: explained", "check"),
             Field(f"questions:{o.id}", f"{o.title}: questions answered", "check"),
@@ -649,16 +652,6 @@ class MeetingScreen(QWidget):
         self.case = None
         self.pdf.close()
         self.alert.clear()
-
-
-def _option_text(option: Any, respondent: str, policy: Any) -> str:
-    """The option's plain-language explanation, naming the formal procedure for this case."""
-    text = str(option.explanation)
-    if option.id == "formal":
-        named = ms.formal_procedures(respondent, policy)
-        if named:
-            text += " The procedure that would apply: " + "; ".join(named) + "."
-    return text
 
 
 def _open(service: Any, case_id: int) -> tuple[Any, Any]:
