@@ -63,6 +63,17 @@ class ReportSource(StrEnum):
     OTHER = "other"
 
 
+class ContactMethod(StrEnum):
+    """How the officer first reached the reporter (the 2-working-day promise is met by any)."""
+
+    PHONE = "phone"
+    EMAIL = "email"
+    IN_PERSON = "in_person"
+    VIDEO_CALL = "video_call"
+    LETTER = "letter"
+    OTHER = "other"
+
+
 class OfficerRole(StrEnum):
     DRLRO = "drlro"
     HR_ADVISOR = "hr_advisor"
@@ -196,6 +207,19 @@ class CaseDetails:
 
 
 @dataclass(frozen=True)
+class FirstContact:
+    """When and how the officer first contacted the reporter: what the contact-by clock checks."""
+
+    on: date
+    method: ContactMethod
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.on, date) or isinstance(self.on, datetime):
+            raise InvalidFieldError("first_contact.on", "must be a calendar date")
+        _enum("first_contact.method", ContactMethod, self.method)
+
+
+@dataclass(frozen=True)
 class Case:
     """A stored case: its details plus what the vault manages (reference, status, dates)."""
 
@@ -208,6 +232,19 @@ class Case:
     updated_at: datetime
     closed_at: datetime | None = None
     legal_hold: bool = False
+    first_contact: FirstContact | None = None
+
+    @property
+    def contact_met(self) -> bool | None:
+        """Was the reporter contacted by the contact-by date? None while not yet contacted or
+        when there is no deadline (anonymous reports)."""
+        return contact_met(self.contact_by, self.first_contact)
+
+
+def contact_met(contact_by: date | None, first_contact: FirstContact | None) -> bool | None:
+    if contact_by is None or first_contact is None:
+        return None
+    return first_contact.on <= contact_by
 
 
 @dataclass(frozen=True)
@@ -223,6 +260,7 @@ class CaseRow:
     reporter_name: str
     anonymous: bool
     legal_hold: bool
+    first_contact_on: date | None = None
 
 
 class CaseSort(StrEnum):

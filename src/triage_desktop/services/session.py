@@ -26,6 +26,7 @@ from triage_desktop.cases.model import (
     CaseRow,
     CaseSort,
     CaseStatus,
+    FirstContact,
     MeetingRecord,
     NextStep,
     Officer,
@@ -302,6 +303,10 @@ class VaultService:
 
     def search(self, text: str, limit: int = 100) -> list[CaseRow]:
         return self._call(lambda db: db.search(text, limit))
+
+    def record_first_contact(self, case_id: int, contact: FirstContact) -> Case:
+        """When and how the reporter was first contacted (audited)."""
+        return self._call(lambda db: db.record_first_contact(self.officer_id, case_id, contact))
 
     def set_legal_hold(self, case_id: int, hold: bool) -> Case:
         return self._call(lambda db: db.set_legal_hold(self.officer_id, case_id, hold))

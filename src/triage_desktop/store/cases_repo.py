@@ -12,6 +12,7 @@ from triage_desktop.cases.model import (
     CaseRow,
     CaseSort,
     CaseStatus,
+    FirstContact,
 )
 from triage_desktop.cases.reference import CaseReference
 from triage_desktop.cases.text import strip_controls
@@ -150,7 +151,9 @@ def _where(case_filter: CaseFilter) -> tuple[str, list[Any]]:
         clauses.append(f"status IN ({', '.join('?' for _ in case_filter.statuses)})")
         params.extend(s.value for s in case_filter.statuses)
     if case_filter.overdue_on is not None:
-        clauses.append("status = ? AND contact_by IS NOT NULL AND contact_by < ?")
+        clauses.append(
+            "status = ? AND first_contact_on IS NULL AND contact_by IS NOT NULL AND contact_by < ?"
+        )
         params.extend((CaseStatus.AWAITING_CONTACT.value, case_filter.overdue_on.isoformat()))
     if case_filter.assigned_officer_id is not None:
         clauses.append("assigned_officer_id = ?")
@@ -207,6 +210,18 @@ def set_legal_hold(con: Connection, case_id: int, hold: bool, now: datetime) -> 
     con.execute(
         "UPDATE cases SET legal_hold = ?, updated_at = ? WHERE id = ?",
         (int(hold), dump_time(now), case_id),
+    )
+    return get(con, case_id)
+
+
+def set_first_contact(
+    con: Connection, case_id: int, contact: FirstContact, status: CaseStatus, now: datetime
+) -> Case:
+    get(con, case_id)
+    con.execute(
+        "UPDATE cases SET first_contact_on = ?, first_contact_method = ?, status = ?, "
+        "updated_at = ? WHERE id = ?",
+        (contact.on.isoformat(), contact.method.value, status.value, dump_time(now), case_id),
     )
     return get(con, case_id)
 

@@ -11,6 +11,8 @@ from triage_desktop.cases.model import (
     CaseDetails,
     CaseRow,
     CaseStatus,
+    ContactMethod,
+    FirstContact,
     Location,
     LocationKind,
     Reporter,
@@ -77,7 +79,8 @@ CASE_COLUMNS = (
     "received_at, source, anonymous, reporter_name, reporter_status, reporter_email, "
     "reporter_phone, reporter_notes, respondents_json, behaviour_categories_json, "
     "protected_characteristics_json, incident_dates_json, incident_notes, location_kind, "
-    "location_detail, description, policy_version, assigned_officer_id"
+    "location_detail, description, policy_version, assigned_officer_id, first_contact_on, "
+    "first_contact_method"
 )
 
 
@@ -109,6 +112,8 @@ def case_from_row(row: tuple[Any, ...]) -> Case:
         description,
         policy_version,
         assigned_officer_id,
+        first_contact_on,
+        first_contact_method,
     ) = row
     details = CaseDetails(
         received_at=load_time(received_at),
@@ -144,12 +149,19 @@ def case_from_row(row: tuple[Any, ...]) -> Case:
         updated_at=load_time(updated_at),
         closed_at=None if closed_at is None else load_time(closed_at),
         legal_hold=bool(legal_hold),
+        first_contact=load_first_contact(first_contact_on, first_contact_method),
     )
+
+
+def load_first_contact(on: str | None, method: str | None) -> FirstContact | None:
+    if on is None or method is None:
+        return None
+    return FirstContact(date.fromisoformat(on), ContactMethod(method))
 
 
 ROW_COLUMNS = (
     "id, reference, status, received_at, contact_by, assigned_officer_id, reporter_name, "
-    "anonymous, legal_hold"
+    "anonymous, legal_hold, first_contact_on"
 )
 
 
@@ -164,4 +176,5 @@ def case_row_from_row(row: tuple[Any, ...]) -> CaseRow:
         reporter_name=row[6],
         anonymous=bool(row[7]),
         legal_hold=bool(row[8]),
+        first_contact_on=load_date(row[9]),
     )

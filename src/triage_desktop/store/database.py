@@ -20,6 +20,7 @@ from triage_desktop.cases.model import (
     CaseRow,
     CaseSort,
     CaseStatus,
+    FirstContact,
     MeetingRecord,
     NextStep,
     Officer,
@@ -44,7 +45,11 @@ ALL_CASES = CaseFilter()
 
 
 def _case_content(case: Case) -> dict[str, Any]:
-    return {**details_columns(case.details), "status": case.status.value}
+    content: dict[str, Any] = {**details_columns(case.details), "status": case.status.value}
+    if case.first_contact is not None:
+        contact = case.first_contact
+        content["first_contact"] = [contact.on.isoformat(), contact.method.value]
+    return content
 
 
 def initialize(folder: Path, key: bytes | bytearray, *, vault_id: str) -> None:
@@ -201,6 +206,23 @@ class VaultDatabase:
 
     def search(self, text: str, limit: int = 100) -> list[CaseRow]:
         return self.read(lambda con: cases_repo.search(con, text, limit))
+
+    def record_first_contact(
+        self, officer_id: int | None, case_id: int, contact: FirstContact
+    ) -> Case:
+        """The first contact, and 'awaiting contact' becomes 'meeting arranged' (the contact is
+        made to arrange the meeting), in one transaction with its audit entry."""
+
+        def run(con: Connection) -> Case:
+            before = cases_repo.get(con, case_id)
+            status = before.status
+            if status is CaseStatus.AWAITING_CONTACT:
+                status = CaseStatus.MEETING_ARRANGED
+            case = cases_repo.set_first_contact(con, case_id, contact, status, now_utc())
+            self._audit(con, officer_id, "first_contact", case.reference, _case_content(case))
+            return case
+
+        return self.write(run)
 
     def set_legal_hold(self, officer_id: int | None, case_id: int, hold: bool) -> Case:
         def run(con: Connection) -> Case:

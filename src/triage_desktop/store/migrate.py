@@ -15,8 +15,8 @@ from typing import Any
 from triage_desktop.store.connection import Connection, connect
 from triage_desktop.store.errors import SchemaTooNewError
 
-HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

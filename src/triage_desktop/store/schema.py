@@ -76,6 +76,8 @@ cases = Table(
     Column("updated_at", Text, nullable=False),
     Column("closed_at", Text, nullable=True),
     Column("legal_hold", Boolean, nullable=False, server_default="0"),
+    Column("first_contact_on", Text, nullable=True),
+    Column("first_contact_method", Text, nullable=True),
     Index("ix_cases_status", "status"),
     Index("ix_cases_received_at", "received_at"),
     Index("ix_cases_contact_by", "contact_by"),
