@@ -42,6 +42,9 @@ def clean_text(field: str, value: object, limit: int, *, required: bool = False)
         raise InvalidFieldError(
             field, f"is {len(value):,} characters long; the limit is {limit:,} characters"
         )
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        # A lone surrogate cannot be stored or printed; it only comes from broken input.
+        raise InvalidFieldError(field, "contains characters that are not valid text")
     cleaned = strip_controls(value)
     if required and not cleaned.strip():
         raise InvalidFieldError(field, "is required")

@@ -14,12 +14,12 @@ from triage_desktop.gui.settings.documents_page import validity_text
 from triage_desktop.gui.settings.preferences import load_scheme, save_scheme
 from triage_desktop.gui.settings.security_page import describe_keychain
 from triage_desktop.gui.settings.snapshot import CertificateInfo, template_overrides
-from triage_desktop.gui.settings.support_overrides import (
+from triage_desktop.policy.catalogue import load_policy
+from triage_desktop.services.support import (
     apply_overrides,
     checked_fields,
     with_override,
 )
-from triage_desktop.policy.catalogue import load_policy
 
 POLICY = load_policy().support
 

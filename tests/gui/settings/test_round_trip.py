@@ -13,10 +13,10 @@ from tests.support.vaults import details
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.settings import SettingsDialog
 from triage_desktop.gui.settings.preferences import load_scheme
-from triage_desktop.gui.settings.support_overrides import apply_overrides
 from triage_desktop.policy.calendar import contact_by
 from triage_desktop.policy.catalogue import load_policy
 from triage_desktop.services.settings import VaultSettings
+from triage_desktop.services.support import apply_overrides
 
 CLOSURE = date(2026, 12, 29)
 

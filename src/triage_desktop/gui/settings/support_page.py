@@ -12,12 +12,12 @@ from triage_desktop.cases.text import InvalidFieldError
 from triage_desktop.gui.generated.ui_settings_support import Ui_SettingsSupportPage
 from triage_desktop.gui.settings import problems
 from triage_desktop.gui.settings.snapshot import SettingsSnapshot
-from triage_desktop.gui.settings.support_overrides import (
+from triage_desktop.policy.model import SupportDirectory, SupportService
+from triage_desktop.services.support import (
     apply_overrides,
     checked_fields,
     with_override,
 )
-from triage_desktop.policy.model import SupportDirectory, SupportService
 
 AUDIENCES: tuple[tuple[str, Literal["students", "staff"]], ...] = (
     ("Students", "students"),

@@ -1,8 +1,9 @@
-"""The officer's corrections to the policy's support directory, kept in the vault's settings.
+"""The support directory in use: the policy's, with the officer's corrections from settings.
 
-Stored as `support_directory_overrides = {service_id: {"name", "description", "contact"}}`: only
-services the officer changed, so a new policy version still brings its own wording for the rest.
-`apply_overrides` gives the directory letters and meetings should show.
+Corrections are stored as `support_directory_overrides = {service_id: {"name", "description",
+"contact"}}`: only services the officer changed, so a new policy version still brings its own
+wording for the rest. `directory_in_use` is the one place the meeting's support step, the
+reporter view, the summary and the letters get their directory from.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from triage_desktop.cases.text import InvalidFieldError, clean_text
 from triage_desktop.policy.catalogue import support_directory_from_records
 from triage_desktop.policy.errors import PolicyDataError
-from triage_desktop.policy.model import SupportDirectory, SupportService
+from triage_desktop.policy.model import Policy, SupportDirectory, SupportService
 
 EDITABLE = ("name", "description", "contact")
 NAME_LIMIT = 200
@@ -48,6 +49,17 @@ def apply_overrides(directory: SupportDirectory, overrides: Mapping[str, Any]) -
         return support_directory_from_records(edited.to_records(), "support directory settings")
     except PolicyDataError as error:
         raise InvalidFieldError("support_directory_overrides", str(error)) from error
+
+
+def directory_in_use(policy: Policy, overrides: Mapping[str, Any]) -> SupportDirectory:
+    """The directory a meeting and its documents show: the policy's with the officer's edits.
+
+    Edits that no longer validate (e.g. written against an older policy) fall back to the
+    policy's own wording rather than leaving the reporter with no support listed."""
+    try:
+        return apply_overrides(policy.support, overrides)
+    except InvalidFieldError:
+        return policy.support
 
 
 def with_override(
