@@ -289,11 +289,9 @@ def test_first_run_in_the_main_window_ends_in_the_unlocked_workspace(
     assert (tmp_path / "new-vault" / "keyslots.json").is_file()
 
 
-def test_the_meeting_button_is_offered_only_with_a_meeting_screen(
-    qtbot: QtBot, locked_vault: Path
-) -> None:
+def test_the_case_view_opens_the_meeting(qtbot: QtBot, locked_vault: Path) -> None:
     from tests.support.vaults import details
-    from triage_desktop.gui.workspace import meeting_screen_available
+    from triage_desktop.gui.meeting_screen.screen import MeetingScreen
 
     window = open_window(qtbot, locked_vault)
     type_text(window.unlock_screen.ui.secretEdit, PASSPHRASE)
@@ -305,5 +303,7 @@ def test_the_meeting_button_is_offered_only_with_a_meeting_screen(
     with qtbot.waitSignal(workspace.case_view.shown, timeout=10000):
         workspace.show_case(case.id)
     button = workspace.case_view.meeting_button
-    assert button.isVisibleTo(workspace.case_view) == meeting_screen_available()
+    assert button.isVisibleTo(workspace.case_view)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert isinstance(workspace.stack.currentWidget(), MeetingScreen)
     window.lock()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -20,6 +20,8 @@ from triage_desktop.gui.look import app_icon, make_heading
 from triage_desktop.gui.privacy import PRIVACY_KEY, PrivacyCurtain
 from triage_desktop.gui.unlock_screen import RECOVERY_KEY, UnlockScreen
 from triage_desktop.paths import vault_dir, vault_is_set_up
+
+READ_BACK_GRACE_MS = 3 * 60 * 1000
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -46,6 +48,14 @@ class MainWindow(QMainWindow):
         self.setup_flow: SetupFlow | None = None
         self.workspace: Workspace | None = None
         self.idle: IdleWatcher | None = None
+        self.presenting = False  # the reporter view fills the screen: a closed room
+        self._resume_meeting: int | None = None  # reopened after the next unlock (memory only)
+        # In the reporter view the officer is in the room: idleness hides the screen first and
+        # locks only after this grace period, so a read-back is never cut off by the lock.
+        self.read_back_lock = QTimer(self)
+        self.read_back_lock.setSingleShot(True)
+        self.read_back_lock.setInterval(READ_BACK_GRACE_MS)
+        self.read_back_lock.timeout.connect(self.lock)
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(f"{APP_NAME} main window")
         self.setObjectName("MainWindow")
@@ -183,17 +193,21 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(context, self, self.pages)
         self.workspace.settings_changed.connect(self._apply_settings)
         self.workspace.restore_requested.connect(self.begin_restore)
+        self.workspace.presentation_changed.connect(self.set_presentation)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self.lock_action.setEnabled(True)
         if self.idle is None:
             self.idle = IdleWatcher(5 * 60 * 1000, self)
-            self.idle.idle.connect(self.lock)
+            self.idle.idle.connect(self._idle)
             self.screen_lock = ScreenLockListener(self)
             self.screen_lock.screen_locked.connect(self.lock)
         self.idle.start()
         context.run(lambda service: service.settings(), self._apply_settings, owner=self)
         context.unlocked.emit()
+        resume, self._resume_meeting = self._resume_meeting, None
+        if resume is not None:  # back to the meeting (and its step) the lock interrupted
+            self.workspace.open_meeting(resume)
         self.vault_unlocked.emit()
 
     def _apply_settings(self, settings: Any) -> None:
@@ -211,6 +225,9 @@ class MainWindow(QMainWindow):
         context = self.context
         if self.idle is not None:
             self.idle.stop()
+        self.read_back_lock.stop()
+        self._resume_meeting = self.workspace.open_meeting_case()
+        self.set_presentation(False)
         context.locked.emit()  # models and views clear themselves
         workspace, self.workspace = self.workspace, None
         self.pages.setCurrentWidget(self.unlock_screen)
@@ -242,7 +259,7 @@ class MainWindow(QMainWindow):
         kept = f" The vault you had before is kept in {safety_copy}." if safety_copy else ""
         self.unlock_screen.show_error(f"The backup was restored.{kept} Unlock it to carry on.")
 
-    # -- privacy ------------------------------------------------------------------------------
+    # -- privacy and presentation -------------------------------------------------------------
 
     def privacy_on(self) -> bool:
         return self.screens.currentWidget() is self.curtain
@@ -251,11 +268,42 @@ class MainWindow(QMainWindow):
         """Swap the content for the curtain (or back). Menus go too: they can name a case."""
         self.screens.setCurrentWidget(self.curtain if hidden else self.pages)
         self.pages.setVisible(not hidden)
-        self.menuBar().setVisible(not hidden)
-        for toolbar in self.findChildren(QToolBar):
-            toolbar.setVisible(not hidden)
+        self._show_chrome(not hidden and not self.presenting)
         if self.privacy_action.isChecked() != hidden:
             self.privacy_action.setChecked(hidden)
+        if not hidden:
+            self.read_back_lock.stop()
+
+    def _show_chrome(self, shown: bool) -> None:
+        self.menuBar().setVisible(shown)
+        for toolbar in self.findChildren(QToolBar):
+            toolbar.setVisible(shown)
+
+    def set_presentation(self, on: bool) -> None:
+        """The reporter view as a closed room: full screen, no menu, no toolbar, and no shortcut
+        that leads anywhere else. Only the meeting's F8 (or Escape), F12 and locking still work."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        for action in self.actions():
+            if action not in (self.privacy_action, self.lock_action):
+                action.setEnabled(not on)
+        if not on and self.workspace is None:
+            self.lock_action.setEnabled(False)
+        self._show_chrome(not on and not self.privacy_on())
+        if on:
+            self._window_state = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(getattr(self, "_window_state", Qt.WindowState.WindowNoState))
+
+    def _idle(self) -> None:
+        """Idle in the reporter view: hide the screen now, lock after the grace period."""
+        if self.presenting:
+            self.set_privacy(True)
+            self.read_back_lock.start()
+            return
+        self.lock()
 
     # -- misc ---------------------------------------------------------------------------------
 

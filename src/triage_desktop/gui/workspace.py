@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class Workspace(QWidget):
     settings_changed = Signal(object)  # new VaultSettings: the shell re-arms the idle lock
     restore_requested = Signal(object)  # a backup (Path): the shell locks, then restores
+    presentation_changed = Signal(bool)  # the meeting's reporter view: the shell closes the room
 
     def __init__(self, context: AppContext, window: QMainWindow, parent: QWidget) -> None:
         from triage_desktop.gui.cases.list_panel import CaseListPanel
@@ -71,8 +72,6 @@ class Workspace(QWidget):
             self._case_view.back.connect(self.show_list)
             self._case_view.edit_requested.connect(self.edit_case)
             self._case_view.start_meeting.connect(self.open_meeting)
-            # The guided meeting (issue 7) is offered only once its screen is part of the app.
-            self._case_view.meeting_button.setVisible(meeting_screen_available())
         return self._case_view
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
@@ -126,13 +125,22 @@ class Workspace(QWidget):
         self._close_meeting()
         meeting = MeetingScreen(self.context, case_id, self.stack)
         meeting.closed.connect(lambda: self.show_case(case_id))
+        meeting.presentation_changed.connect(self.presentation_changed)
         self.meeting = meeting
         self.stack.addWidget(meeting)
         self.stack.setCurrentWidget(meeting)
 
+    def open_meeting_case(self) -> int | None:
+        """The case whose meeting is open (the shell reopens it after the next unlock)."""
+        from triage_desktop.gui.meeting_screen.screen import MeetingScreen
+
+        meeting = self.meeting
+        return meeting.case_id if isinstance(meeting, MeetingScreen) else None
+
     def _close_meeting(self) -> None:
         meeting, self.meeting = self.meeting, None
         if meeting is not None:
+            self.presentation_changed.emit(False)
             self.stack.removeWidget(meeting)
             meeting.deleteLater()
 
@@ -143,12 +151,3 @@ class Workspace(QWidget):
         dialog.settings_changed.connect(self.settings_changed)
         dialog.restore_requested.connect(self.restore_requested)
         dialog.open()
-
-
-def meeting_screen_available() -> bool:
-    from importlib.util import find_spec
-
-    try:
-        return find_spec("triage_desktop.gui.meeting_screen.screen") is not None
-    except ModuleNotFoundError:  # no meeting package at all
-        return False

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-from triage_desktop.cases.text import InvalidFieldError
+from triage_desktop.cases.text import NAME_MAX, InvalidFieldError, clean_text
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
 DEFAULT_RETENTION_YEARS = 6
@@ -20,8 +20,13 @@ class VaultSettings:
     support_directory_overrides: dict[str, Any] = field(default_factory=dict)
     letter_template_folder: str | None = None
     backup_folder: str | None = None
+    # Shown in the meeting's safety panel beside 999 (numbers or names the officer keeps here).
+    campus_security: str = ""
+    safeguarding_lead: str = ""
 
     def __post_init__(self) -> None:
+        for name in ("campus_security", "safeguarding_lead"):
+            object.__setattr__(self, name, clean_text(name, getattr(self, name), NAME_MAX).strip())
         if not 1 <= self.auto_lock_minutes <= 240:
             raise InvalidFieldError("auto_lock_minutes", "must be between 1 and 240 minutes")
         if not 1 <= self.retention_years <= 100:

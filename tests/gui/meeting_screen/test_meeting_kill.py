@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.vaults import PASSPHRASE, create_vault, details
-from triage_desktop.services import meeting_service as ms
+from triage_desktop.cases.meeting import STEPS, Meeting, Step
 from triage_desktop.services.session import VaultService
 
 CHILD = Path(__file__).with_name("meeting_child.py")
@@ -61,11 +61,9 @@ def test_answers_survive_a_kill_mid_meeting(tmp_path: Path, after: int) -> None:
         assert reopened.integrity_problems() == []
         stored = reopened.load_meeting(case.id)
         assert stored is not None
-        record = ms.normalised(stored.record)
-        for step, key, value in committed:
-            saved = record["steps"][step]["values"].get(key)
-            assert str(saved) == value, (step, key)
-        last_step = committed[-1][0]
-        assert ms.STEP_IDS.index(record["current_step"]) >= ms.STEP_IDS.index(last_step)
+        meeting = Meeting.from_json(stored.record, strict=True)
+        for _step, key, value in committed:
+            assert str(meeting.values.get(key)) == value, key
+        assert STEPS.index(meeting.current_step) >= STEPS.index(Step(committed[-1][0]))
     finally:
         reopened.lock()

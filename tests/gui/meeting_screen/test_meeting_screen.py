@@ -1,32 +1,34 @@
-"""The guided meeting through the real widgets over a real vault: answers autosave and resume,
-the reporter view shows nothing internal, and the meeting ends in a signed summary and letter."""
+"""The guided meeting through the real widgets over a real vault: what the officer and the
+reporter see at every step, from a new case to a signed summary, a signed letter and a
+superseding version; the PDFs are read back."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.documents.pdftools import pdftotext
+from tests.gui.meeting_screen.driver import Driver, visible_texts
 from tests.support.typing import type_text
 from tests.support.vaults import details
+from triage_desktop.cases.meeting import Step, StepState
+from triage_desktop.cases.meeting import schema as m
 from triage_desktop.cases.model import CaseStatus
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.meeting_screen.screen import MeetingScreen
-from triage_desktop.services import meeting_service as ms
 from triage_desktop.services.documents_service import DocumentsService
 
 MARK = "INTERNAL-MARKER-4420"
 OWN_WORDS = "He mocked my accent in every seminar — قال لي ذلك أمام الجميع — 他总是这样"
+SAFE_NOW = m.RISK_ANSWER.field("safe_now", "")
+DANGER = m.RISK_ANSWER.field("immediate_danger", "")
+MEDICAL = m.RISK_ANSWER.field("medical_need", "")
+THREATS = m.RISK_ANSWER.field("threats_made", "")
+SHARED_COURSE = m.RISK_ANSWER.field("shared_course", "")
 
 
 def open_screen(qtbot: QtBot, context: AppContext, case_id: int) -> MeetingScreen:
@@ -38,140 +40,235 @@ def open_screen(qtbot: QtBot, context: AppContext, case_id: int) -> MeetingScree
     return screen
 
 
-def go(screen: MeetingScreen, step: str) -> None:
-    screen.step_list.setCurrentRow(ms.STEP_IDS.index(step))
+def saved(qtbot: QtBot, screen: MeetingScreen) -> None:
+    qtbot.waitUntil(lambda: not screen._dirty and not screen._saving, timeout=10000)
 
 
-def choose(widget: QWidget, value: str) -> None:
-    assert isinstance(widget, QComboBox)
-    widget.setCurrentIndex(widget.findData(value))
-
-
-def test_a_meeting_from_new_case_to_signed_letter(
+def test_a_meeting_from_new_case_to_signed_letter_and_a_new_version(
     qtbot: QtBot, gui_context: AppContext, screenshot_dir: Path
 ) -> None:
     service = gui_context.service
     case = service.create_case(details(reporter="Zoë Ångström"))
     DocumentsService(service).set_up_identity("Officer Fictional", "DRLRO", "University")
     screen = open_screen(qtbot, gui_context, case.id)
+    drive = Driver(qtbot, screen)
     assert service.get_case(case.id).status is CaseStatus.MEETING_ARRANGED
-    opening = screen.form_for("opening").widgets
-    qtbot.mouseClick(opening["confidentiality_explained"], Qt.MouseButton.LeftButton)
-    choose(opening["answer:safe_now"], "yes")
-    screen.grab().save(str(screenshot_dir / "meeting-1-opening.png"))
-    qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
-    assert screen.record["current_step"] == "support"
-    choose(screen.form_for("support").widgets["offer:support_and_report"], "referral made")
-    go(screen, "account")
-    type_text(screen.form_for("account").widgets["reporter_words"], OWN_WORDS)
-    choose(screen.form_for("account").widgets["respondent_type"], "student")
-    screen.grab().save(str(screenshot_dir / "meeting-3-account.png"))
-    go(screen, "options")
-    formal_text = screen.form_for("options").widgets["text:formal"]
-    assert isinstance(formal_text, QLabel)
-    assert "Student Regulation 7" in formal_text.text()  # the procedure for this respondent
-    qtbot.mouseClick(
-        screen.form_for("options").widgets["explained:informal"], Qt.MouseButton.LeftButton
+    assert screen.focusWidget() is not None  # focus is on the step's first field
+
+    # 1. Opening and safety: the alert fires the moment a red-flag answer is given
+    for tick in (m.CONFIDENTIALITY_EXPLAINED, m.LIMITS_EXPLAINED, m.CONSENT_TO_RECORD):
+        drive.tick(Step.OPENING, tick)
+    drive.add_row(Step.OPENING, m.ATTENDEES, {"name": "Sam Supporter"})
+    assert not screen.safety.isVisible()
+    drive.choose(Step.OPENING, SAFE_NOW, "no")
+    assert screen.safety.isVisible()
+    assert "Do you feel safe right now? No" in screen.safety.body.text().replace("<b>", "").replace(
+        "</b>", ""
     )
-    go(screen, "preference")
-    choose(screen.form_for("preference").widgets["preference"], "informal")
-    type_text(screen.form_for("preference").widgets["party:0"], "Head of Department")
-    type_text(screen.form_for("preference").widgets["what:0"], "That a concern was raised")
-    go(screen, "routing")
-    assert "informal resolution" in screen.routing_label.text().lower()
-    assert "v2.0" in screen.routing_label.text()
-    qtbot.wait(50)  # let the layout take the new text before the picture
+    assert "999" in screen.safety.body.text()
+    drive.choose(Step.OPENING, DANGER, "no")
+    drive.choose(Step.OPENING, MEDICAL, "no")
+    screen.grab().save(str(screenshot_dir / "meeting-1-opening-safety.png"))
+    drive.done()
+    assert screen.meeting.current_step is Step.SUPPORT
+    assert screen.safety.isVisible()  # on every step until acknowledged
+    drive.click(screen.safety.acknowledge_button)
+    assert not screen.safety.isVisible()
+    assert screen.meeting.safety is not None
+
+    # 2. Support
+    drive.choose(Step.SUPPORT, m.SUPPORT_OFFER.field("support_and_report", ""), "referral made")
+    drive.done()
+    # 3. The account starts from intake; their own words in several scripts
+    account = drive.page(Step.ACCOUNT)
+    where = account.widgets[m.WHERE.key]
+    assert isinstance(where, QLineEdit)
+    assert where.text() == "group chat"  # what intake recorded
+    drive.type(Step.ACCOUNT, m.REPORTER_WORDS, OWN_WORDS)
+    drive.choose(Step.ACCOUNT, m.SEVERITY, "medium")
+    screen.grab().save(str(screenshot_dir / "meeting-3-account.png"))
+    drive.done()
+    # 4. Options: the formal one names this respondent's procedure
+    formal = drive.page(Step.OPTIONS).widgets[m.OPTION_TEXT.key("formal")]
+    assert isinstance(formal, QLabel)
+    assert "Student Regulation 7" in formal.text()
+    drive.tick(Step.OPTIONS, m.OPTION_EXPLAINED.field("informal", ""))
+    drive.tick(Step.OPTIONS, m.OPTION_QUESTIONS.field("informal", ""))
+    drive.done()
+    # 5. Risk: the computed level is shown live, with what raised it
+    drive.choose(Step.RISK, SHARED_COURSE, "yes")
+    drive.choose(Step.RISK, THREATS, "no")
+    risk_text = screen.risk_label.text()
+    assert "Computed from the answers: High" in risk_text
+    assert "Do you feel safe right now? — No" in risk_text  # what raised it
+    # the officer's judgement, with its reason, is what counts
+    drive.choose(Step.RISK, m.RISK_JUDGEMENT, "low")
+    drive.type(Step.RISK, m.RISK_JUDGEMENT_REASON, "Security moved the respondent to other halls")
+    assert "Your judgement: Low" in screen.risk_label.text()
+    screen.grab().save(str(screenshot_dir / "meeting-5-risk.png"))
+    drive.done()
+    # 6. Their preference, and who may be told what
+    drive.choose(Step.PREFERENCE, m.PREFERENCE, "informal")
+    drive.add_row(
+        Step.PREFERENCE,
+        m.SHARING,
+        {"party": "Head of Department", "what": "That a concern was raised"},
+    )
+    drive.done()
+    # 7. Routing: the recommendation in words, and how it stands with their choice
+    panel = " ".join(screen.routing_panel.texts())
+    assert "Referral to the informal resolution approach" in panel
+    assert "This is what they asked for." in panel
+    assert "v2.0" in panel
+    qtbot.wait(50)
     screen.grab().save(str(screenshot_dir / "meeting-7-routing.png"))
-    go(screen, "next_steps")
-    type_text(screen.form_for("next_steps").widgets["action:0"], "Refer to the informal approach")
-    type_text(screen.form_for("next_steps").widgets["due:0"], "2026-12-04")
-    with qtbot.waitSignal(screen.saved, timeout=10000):
-        pass
+    drive.done()
+    # 8. Next steps: dates typed as people write them
+    drive.add_row(
+        Step.NEXT_STEPS,
+        m.NEXT_STEPS,
+        {"action": "Refer to the informal approach", "due": "4 December 2026"},
+    )
+    saved(qtbot, screen)
     stored = service.load_meeting(case.id)
     assert stored is not None
-    assert stored.record["steps"]["account"]["values"]["reporter_words"] == OWN_WORDS
+    assert stored.record["values"][m.REPORTER_WORDS.key] == OWN_WORDS
+    assert stored.record["values"][m.NEXT_STEPS.key][0]["due"] == "2026-12-04"
 
-    go(screen, "review")
-    assert "Ready to sign" in screen.blockers.text()
-    type_text(screen.amend_what, "Preference")
-    type_text(screen.amend_before, "Formal process")
-    type_text(screen.amend_after, "Informal approach")
-    type_text(screen.amend_reason, "corrected at read-back")
-    qtbot.mouseClick(screen.amend_button, Qt.MouseButton.LeftButton)
-    assert "corrected at read-back" in screen.amendments.text()
-    assert screen.amend_what.text() == ""
-    with qtbot.waitSignal(screen.signed, timeout=30000) as summary:
-        qtbot.mouseClick(screen.sign_summary_button, Qt.MouseButton.LeftButton)
+    # 9. Review: the draft summary on screen, the read-back, a correction, then signing
+    with qtbot.waitSignal(screen.draft_shown, timeout=30000):
+        drive.done()
+    review = screen.review
+    assert review is not None
+    assert review.preview.page_count() >= 1
+    assert "Ready to sign" in review.blockers.text()
+    drive.key(screen, Qt.Key.Key_F8)
+    assert screen.in_reporter_view()
+    shown = screen.reporter_view.text()
+    assert shown.index("What happens next") < shown.index("Support") < shown.index("Your options")
+    assert "Your officer will refer to the informal approach, by Friday 4 December 2026." in shown
+    screen.grab().save(str(screenshot_dir / "meeting-reporter-view.png"))
+    drive.key(screen, Qt.Key.Key_F8)
+    assert not screen.in_reporter_view()
+    type_text(review.amend_what, "Preference")
+    type_text(review.amend_before, "Formal process")
+    type_text(review.amend_after, "Informal approach")
+    type_text(review.amend_reason, "corrected at read-back")
+    drive.click(review.amend_button)
+    assert "corrected at read-back" in review.amendments.text()
+    qtbot.wait(300)
+    screen.grab().save(str(screenshot_dir / "meeting-9-review-draft.png"))
+    drive.answer_dialog(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(screen.signed, timeout=60000) as summary:
+        drive.click(review.sign_summary_button)
     assert summary.args == ["summary"]
-    with qtbot.waitSignal(screen.signed, timeout=30000):
-        qtbot.mouseClick(screen.sign_letter_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(300)  # QPdfView paints on its own thread
+    assert "signed" in review.signed_banner.text().lower()
+    with qtbot.waitSignal(screen.signed, timeout=60000):
+        drive.click(review.sign_letter_button)
+    qtbot.wait(300)
     screen.grab().save(str(screenshot_dir / "meeting-9-signed-letter.png"))
     assert service.get_case(case.id).status is CaseStatus.REFERRED
-    documents = service.list_documents(case.id)
-    assert len(documents) == 2
+    clicks_to_signed_letter = drive.clicks
+    assert clicks_to_signed_letter < 40, drive.log
+
+    # the PDFs say what was done
     from triage_desktop.documents.verification import verify_pdf
 
-    texts = []
-    for document in documents:
+    texts = {}
+    for document in service.list_documents(case.id):
         _info, pdf = service.fetch_document(document.id)
         assert all(s.intact and s.valid for s in verify_pdf(pdf).signatures)
-        texts.append(pdftotext(pdf))
-    assert any("informal approach by 4 December 2026" in t for t in texts)
-    summary_text = next(t for t in texts if "Triage meeting summary" in t)
+        texts[document.kind] = pdftotext(pdf)
+    summary_text = texts["triage_summary"]
+    letter_text = next(t for k, t in texts.items() if k.startswith("letter:"))
+    assert "informal approach by 4 December 2026" in letter_text
+    assert "Sam Supporter" in summary_text
     assert "Head of Department" in summary_text
     assert "corrected at read-back" in summary_text
     assert OWN_WORDS.split(" — ", maxsplit=1)[0] in summary_text
+    assert "Do you feel safe right now?" in summary_text
+
+    # reopened, a signed meeting is read-only with its documents
+    screen.close()
+    again = open_screen(qtbot, gui_context, case.id)
+    assert again.meeting.is_signed
+    assert again.review is not None
+    assert again.review.preview.page_count() >= 1
+    words = again.page_for(Step.ACCOUNT).widgets[m.REPORTER_WORDS.key]
+    assert isinstance(words, QPlainTextEdit)
+    assert not words.isEnabled()
+    drive = Driver(qtbot, again)
+    drive.go(Step.REVIEW)
+    assert again.review.change_button.isVisible()
+    assert not again.review.sign_summary_button.isEnabled()
+
+    # a change after signing makes a new version that names the one it replaces
+    drive.answer_dialog(QMessageBox.StandardButton.Yes)
+    drive.click(again.review.change_button)
+    qtbot.waitUntil(lambda: not again.meeting.is_signed, timeout=10000)
+    drive.go(Step.OPENING)
+    drive.type(Step.OPENING, m.ADJUSTMENTS, "Breaks every half hour")
+    drive.go(Step.REVIEW)
+    drive.answer_dialog(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(again.signed, timeout=60000):
+        drive.click(again.review.sign_summary_button)
+    assert again.meeting.summary is not None
+    assert again.meeting.summary.version == 2
+    assert again.meeting.superseded[0].version == 1
+    assert len(service.list_documents(case.id)) == 3
     assert service.audit_verify().ok
 
 
-def visible_texts(root: QWidget) -> list[str]:
-    found = [root.window().windowTitle()]
-    for widget in [root, *root.findChildren(QWidget)]:
-        if not widget.isVisibleTo(root.window()):
-            continue
-        found += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
-        if isinstance(widget, QLabel | QLineEdit):
-            found.append(widget.text())
-        elif isinstance(widget, QPlainTextEdit):
-            found.append(widget.toPlainText())
-        elif isinstance(widget, QComboBox):
-            found.append(widget.currentText())
-        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            found += [str(model.index(r, 0).data()) for r in range(model.rowCount())]
-    return found
-
-
-def test_the_reporter_view_never_shows_internal_text(
-    qtbot: QtBot, gui_context: AppContext, screenshot_dir: Path
-) -> None:
+def test_the_reporter_view_never_shows_internal_text(qtbot: QtBot, gui_context: AppContext) -> None:
     case = gui_context.service.create_case(details())
     screen = open_screen(qtbot, gui_context, case.id)
+    drive = Driver(qtbot, screen)
     internal = 0
-    for step in ms.STEP_IDS:
-        screen.form_for(step)
-    for step, form in screen.forms.items():
-        for key, widget in form.widgets.items():
-            if form.fields[key].internal and isinstance(widget, QLineEdit | QPlainTextEdit):
-                type_text(widget, f"{MARK} {step}:{key}")
+    for step in (s for s in m.STEPS if s is not Step.REVIEW):
+        page = drive.page(step)
+        for key, widget in page.widgets.items():
+            field = page.fields[key]
+            if not field.reporter_sees and isinstance(widget, QLineEdit | QPlainTextEdit):
+                type_text(widget, f"{MARK} {key}")
                 internal += 1
-    assert internal >= 10  # risk comments, precautions, justifications, support notes, ...
-    # the things the reporter should see are filled too, so the view is not trivially empty
-    type_text(screen.form_for("next_steps").widgets["action:0"], "Book a follow-up call")
-    choose(screen.form_for("support").widgets["offer:support_and_report"], "accepted")
+    assert internal >= 15  # risk comments, precautions, justifications, support notes, ...
+    drive.add_row(Step.NEXT_STEPS, m.NEXT_STEPS, {"action": "Book a follow-up call"})
+    drive.choose(Step.SUPPORT, m.SUPPORT_OFFER.field("support_and_report", ""), "accepted")
     assert any(MARK in t for t in visible_texts(screen))  # the officer's view does show them
     qtbot.keyClick(screen, Qt.Key.Key_F8)
     assert screen.in_reporter_view()
     shown = visible_texts(screen)
     assert not [t for t in shown if MARK in t]
     assert any("Your options" in t for t in shown)
-    assert any("Book a follow-up call" in t for t in shown)
+    assert any("Book a follow-up call" in t.lower() or "book a follow-up call" in t for t in shown)
     assert any("Support and Report Service" in t for t in shown)
-    screen.grab().save(str(screenshot_dir / "meeting-reporter-view.png"))
     assert not screen.step_list.isVisibleTo(screen)  # no navigation out of it
     qtbot.keyClick(screen, Qt.Key.Key_F8)
     assert not screen.in_reporter_view()
+
+
+def test_an_unreadable_date_is_refused_on_the_spot_and_kept_on_screen(
+    qtbot: QtBot, gui_context: AppContext
+) -> None:
+    case = gui_context.service.create_case(details())
+    screen = open_screen(qtbot, gui_context, case.id)
+    drive = Driver(qtbot, screen)
+    drive.go(Step.NEXT_STEPS)
+    page = drive.page(Step.NEXT_STEPS)
+    follow_up = page.widgets[m.FOLLOW_UP.key]
+    drive.type(Step.NEXT_STEPS, m.FOLLOW_UP, "next Friday")
+    problem = page.problems[m.FOLLOW_UP.key]
+    assert problem.isVisible()
+    assert "not a date I can read" in problem.text()
+    assert screen.meeting.date(m.FOLLOW_UP) is None
+    drive.done()  # refused: the step stays, the text stays
+    assert screen.meeting.current_step is Step.NEXT_STEPS
+    assert screen.meeting.states[Step.NEXT_STEPS] is not StepState.DONE
+    assert "next Friday" in follow_up.edit.text()  # type: ignore[attr-defined]
+    follow_up.edit.clear()  # type: ignore[attr-defined]
+    drive.type(Step.NEXT_STEPS, m.FOLLOW_UP, "11/12/2026")
+    assert not problem.isVisible()
+    assert screen.meeting.date(m.FOLLOW_UP) == dt.date(2026, 12, 11)
 
 
 def test_closing_and_reopening_resumes_at_the_same_step(
@@ -179,22 +276,18 @@ def test_closing_and_reopening_resumes_at_the_same_step(
 ) -> None:
     case = gui_context.service.create_case(details())
     screen = open_screen(qtbot, gui_context, case.id)
-    go(screen, "risk")
-    screen.step_list.setCurrentRow(ms.STEP_IDS.index("preference"))
-    choose(screen.form_for("preference").widgets["preference"], "formal")
-    qtbot.mouseClick(screen.skip_button, Qt.MouseButton.LeftButton)  # preference: not covered
-    with qtbot.waitSignal(screen.saved, timeout=10000):
-        pass
-    qtbot.waitUntil(lambda: not screen._dirty and not screen._saving, timeout=10000)
-    step = screen.record["current_step"]
+    drive = Driver(qtbot, screen)
+    drive.go(Step.PREFERENCE)
+    drive.choose(Step.PREFERENCE, m.PREFERENCE, "formal")
+    drive.click(screen.skip_button)  # preference: not covered
+    saved(qtbot, screen)
     screen.close()
     again = open_screen(qtbot, gui_context, case.id)
-    assert again.record["current_step"] == step == "routing"
-    assert again.record["steps"]["preference"]["state"] == "skipped"
-    widget = again.form_for("preference").widgets["preference"]
-    assert isinstance(widget, QComboBox)
-    assert widget.currentData() == "formal"
-    assert "not covered" in again.step_list.item(ms.STEP_IDS.index("preference")).text()
+    assert again.meeting.current_step is Step.ROUTING
+    assert again.meeting.states[Step.PREFERENCE] is StepState.SKIPPED
+    group = again.page_for(Step.PREFERENCE).widgets[m.PREFERENCE.key]
+    assert group.value() == "formal"  # type: ignore[attr-defined]
+    assert "not covered" in again.step_list.item(m.STEPS.index(Step.PREFERENCE)).text()
 
 
 def test_meeting_steps_are_keyboard_walkable_with_names(
@@ -204,25 +297,27 @@ def test_meeting_steps_are_keyboard_walkable_with_names(
 
     case = gui_context.service.create_case(details())
     screen = open_screen(qtbot, gui_context, case.id)
-    for step in ("opening", "support", "risk", "preference", "review"):
-        go(screen, step)
-        form = screen.form_for(step)
-        first = next(iter(w for w in form.widgets.values() if not isinstance(w, QLabel)), None)
-        start = first or screen.step_list
+    drive = Driver(qtbot, screen)
+    for step in m.STEPS:
+        drive.go(step)
+        start = screen.focusWidget() or screen.step_list
         assert check_keyboard_and_names(qtbot, screen.officer_view, start) == [], step
-        screen.grab().save(str(screenshot_dir / f"meeting-step-{step}.png"))
+        screen.grab().save(str(screenshot_dir / f"meeting-step-{step.value}.png"))
 
 
 def test_an_edit_made_just_before_locking_is_saved(qtbot: QtBot, gui_context: AppContext) -> None:
     case = gui_context.service.create_case(details())
     screen = open_screen(qtbot, gui_context, case.id)
-    go(screen, "account")
-    qtbot.waitUntil(lambda: not screen._saving, timeout=10000)
-    type_text(screen.form_for("account").widgets["where"], "Library café")
+    drive = Driver(qtbot, screen)
+    drive.go(Step.ACCOUNT)
+    saved(qtbot, screen)
+    page = drive.page(Step.ACCOUNT)
+    page.widgets[m.WHERE.key].clear()  # type: ignore[attr-defined]
+    drive.type(Step.ACCOUNT, m.WHERE, "Library café")
     assert screen._dirty  # still inside the autosave delay
     gui_context.locked.emit()  # what the shell does first when it locks
     assert gui_context.tasks.wait_all()
     stored = gui_context.service.load_meeting(case.id)
     assert stored is not None
-    assert stored.record["steps"]["account"]["values"]["where"] == "Library café"
-    assert screen.record["steps"]["account"]["values"] == {}  # and the screen kept nothing
+    assert stored.record["values"][m.WHERE.key] == "Library café"
+    assert screen.meeting.values == {}  # and the screen kept nothing

@@ -47,6 +47,7 @@ from triage_desktop.cases.meeting.schema import (
     REPORTER_WORDS,
     RESPONDENT_TYPE,
     RESPONDENT_WHEREABOUTS,
+    RESPONDENT_WORDS,
     RISK_ANSWER,
     RISK_COMMENT,
     RISK_JUDGEMENT,
@@ -341,9 +342,7 @@ def offers(
 
 
 def seed_from_intake(meeting: Meeting, case: Case) -> None:
-    """A new meeting's account starts from what intake recorded (once; the officer edits it)."""
-    if meeting.seeded:
-        return
+    """A new meeting's account starts from what intake recorded; the officer edits from there."""
     details = case.details
     if details.location.detail and not meeting.text(WHERE):
         meeting.set(WHERE, details.location.detail)
@@ -354,7 +353,6 @@ def seed_from_intake(meeting: Meeting, case: Case) -> None:
         meeting.set(FIRST_INCIDENT, day)
     for behaviour_id in details.behaviour_categories:
         meeting.set(BEHAVIOUR.field(behaviour_id, ""), True)
-    meeting.seeded = True
 
 
 # -- the options in plain words -----------------------------------------------------------------
@@ -406,13 +404,18 @@ def layout(
             for s in services
             for f in (
                 SUPPORT_OFFER.field(s.id, s.name, s.description),
-                SUPPORT_NOTE.field(s.id, f"{s.name}: your note"),
+                SUPPORT_NOTE.field(s.id, f"{s.name}: your note", "Your note (internal)"),
             )
         ),
         Step.ACCOUNT: (
             REPORTER_WORDS,
             OFFICER_SUMMARY,
-            *(RESPONDENT_TYPE.field(e.item, e.label) for e in respondents(case)),
+            *(
+                RESPONDENT_TYPE.field(
+                    e.item, e.label, none_words=f"As recorded: {RESPONDENT_WORDS[e.recorded]}"
+                )
+                for e in respondents(case)
+            ),
             SEVERITY,
             REPEATED,
             WHERE,
@@ -433,7 +436,10 @@ def layout(
             *(
                 f
                 for q in risk_step_questions(policy)
-                for f in (RISK_ANSWER.field(q.id, q.text), RISK_COMMENT.field(q.id, "Comment"))
+                for f in (
+                    RISK_ANSWER.field(q.id, q.text),
+                    RISK_COMMENT.field(q.id, f"{q.text}: comment", "Comment (internal)"),
+                )
             ),
             RISK_JUDGEMENT,
             RISK_JUDGEMENT_REASON,

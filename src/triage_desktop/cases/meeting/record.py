@@ -189,7 +189,6 @@ class Meeting:
         self.superseded: list[SignedVersion] = []
         self.meeting_on: dt.date | None = None
         self.reopened = False  # a signed meeting is being changed: the next signature supersedes
-        self.seeded = False  # the account was filled from intake once
         self.extra: dict[str, Any] = {}  # keys a newer version wrote: kept, written back
 
     # -- values ---------------------------------------------------------------------------
@@ -224,6 +223,12 @@ class Meeting:
         """An answer was given on `step`: a step not started is now in progress."""
         if self.states[step] is StepState.NOT_STARTED:
             self.states[step] = StepState.IN_PROGRESS
+
+    def acknowledge_safety(self, keys: tuple[str, ...], by: str, at: dt.datetime) -> None:
+        """The officer has seen the safety alert for these red-flag answers (added to any seen
+        before; a new red flag shows the alert again)."""
+        seen = set(self.safety.flags) if self.safety is not None else set()
+        self.safety = SafetyAcknowledgement(at, by, tuple(sorted(seen | set(keys))))
 
     # -- state ----------------------------------------------------------------------------
 
@@ -263,7 +268,6 @@ class Meeting:
             signed={kind: _version_json(v) for kind, v in self.signed.items()},
             superseded=[_version_json(v) for v in self.superseded],
             reopened=self.reopened,
-            seeded=self.seeded,
         )
         if self.meeting_on is not None:
             document["meeting_on"] = self.meeting_on.isoformat()
@@ -319,10 +323,9 @@ class Meeting:
                 meeting.superseded.append(old)
         meeting.meeting_on = reader.day("meeting_on", document.get("meeting_on"))
         meeting.reopened = document.get("reopened") is True
-        meeting.seeded = document.get("seeded") is True
         known = {
             "version", "current_step", "states", "values", "amendments", "signed",
-            "superseded", "reopened", "seeded", "meeting_on", "safety", "steps",
+            "superseded", "reopened", "meeting_on", "safety", "steps",
         }  # fmt: skip
         meeting.extra = {k: v for k, v in document.items() if k not in known}
         return meeting
@@ -501,7 +504,6 @@ def _from_version_1(raw: Mapping[str, Any]) -> dict[str, Any]:
         "amendments": raw.get("amendments", []),
         "signed": _v1_signed(signed),
         "meeting_on": signed.get("meeting_on"),
-        "seeded": True,  # a version 1 meeting had no intake seeding: do not seed it now
     }
     return document
 

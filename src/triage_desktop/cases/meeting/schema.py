@@ -119,6 +119,8 @@ class Field:
     hint: str = ""
     limit: int = SHORT_TEXT_MAX
     note: str = ""  # for Kind.NOTE: the text to read out
+    none_words: str = ""  # for answers and choices: what "no value" is called on screen
+    beside_previous: bool = False  # drawn on the previous field's line (a note beside an answer)
 
     def with_choices(self, choices: tuple[Choice, ...]) -> Field:
         """The same field with choices that come from the policy in force (e.g. outcomes)."""
@@ -147,11 +149,13 @@ class Family:
     choices: tuple[Choice, ...] = ()
     reporter_sees: bool = False
     limit: int = SHORT_TEXT_MAX
+    none_words: str = ""
+    beside_previous: bool = False
 
     def key(self, item_id: str) -> str:
         return f"{self.prefix}:{item_id}"
 
-    def field(self, item_id: str, label: str, hint: str = "") -> Field:
+    def field(self, item_id: str, label: str, hint: str = "", none_words: str = "") -> Field:
         return Field(
             self.key(item_id),
             label,
@@ -160,6 +164,8 @@ class Family:
             reporter_sees=self.reporter_sees,
             hint=hint,
             limit=self.limit,
+            none_words=none_words or self.none_words,
+            beside_previous=self.beside_previous,
         )
 
     def words_for(self, value: object) -> str:
@@ -239,7 +245,7 @@ CONFIDENTIALITY_EXPLAINED = Field(
 LIMITS_EXPLAINED = Field("limits_explained", "Limits of confidentiality explained", Kind.CHECK)
 CONSENT_TO_RECORD = Field("consent_to_record", "They agree to a record being kept", Kind.CHECK)
 ATTENDEE_NAME = Field("name", "Name", Kind.LINE, limit=NAME_MAX)
-ATTENDEE_ROLE = Field("role", "Here as", Kind.CHOICE, ATTENDEE_ROLE_CHOICES)
+ATTENDEE_ROLE = Field("role", "Here as", Kind.CHOICE, ATTENDEE_ROLE_CHOICES, none_words="—")
 ATTENDEES = Field(
     "attendees",
     "Who is with them",
@@ -259,8 +265,10 @@ RESPONDENT_WHEREABOUTS = Field(
 )
 
 # Support: one offer and one note per support service
-SUPPORT_OFFER = Family("support_offer", Kind.CHOICE, OFFER_CHOICES, reporter_sees=True)
-SUPPORT_NOTE = Family("support_note", Kind.LINE)
+SUPPORT_OFFER = Family(
+    "support_offer", Kind.CHOICE, OFFER_CHOICES, reporter_sees=True, none_words="Not discussed"
+)
+SUPPORT_NOTE = Family("support_note", Kind.LINE, beside_previous=True)
 
 # Their account
 REPORTER_WORDS = Field("reporter_words", "In their own words", Kind.TEXT, limit=MEETING_TEXT_MAX)
@@ -268,7 +276,9 @@ OFFICER_SUMMARY = Field(
     "officer_summary", "Your summary (internal)", Kind.TEXT, limit=MEETING_TEXT_MAX
 )
 RESPONDENT_TYPE = Family("respondent_type", Kind.CHOICE, RESPONDENT_CHOICES)
-SEVERITY = Field("severity", "How serious it is", Kind.CHOICE, SEVERITY_CHOICES)
+SEVERITY = Field(
+    "severity", "How serious it is", Kind.CHOICE, SEVERITY_CHOICES, none_words="Not assessed"
+)
 REPEATED = Field("repeated", "It has happened more than once", Kind.CHECK)
 WHERE = Field("where", "Where it happened", Kind.LINE)
 WHEN = Field("when", "When it happened", Kind.LINE, hint="In their words: dates, a period")
@@ -286,9 +296,15 @@ OPTION_EXPLAINED = Family("option_explained", Kind.CHECK)
 OPTION_QUESTIONS = Family("option_questions", Kind.CHECK)
 
 # Risk and wellbeing: one answer and one comment per risk question (the opening asks some)
-RISK_ANSWER = Family("risk_answer", Kind.ANSWER, ANSWER_CHOICES)
-RISK_COMMENT = Family("risk_comment", Kind.LINE)
-RISK_JUDGEMENT = Field("risk_judgement", "Your judgement of the risk", Kind.CHOICE, LEVEL_CHOICES)
+RISK_ANSWER = Family("risk_answer", Kind.ANSWER, ANSWER_CHOICES, none_words=NOT_ASKED)
+RISK_COMMENT = Family("risk_comment", Kind.LINE, beside_previous=True)
+RISK_JUDGEMENT = Field(
+    "risk_judgement",
+    "Your judgement of the risk",
+    Kind.CHOICE,
+    LEVEL_CHOICES,
+    none_words="As computed",
+)
 RISK_JUDGEMENT_REASON = Field("risk_judgement_reason", "Why you judge it so", Kind.LINE)
 SAFEGUARDING_CONCERN = Field("safeguarding_concern", "There is a safeguarding concern", Kind.CHECK)
 PRECAUTIONS_CONSIDERED = Field(
@@ -340,7 +356,8 @@ ROUTING_FACTORS = (
     MANAGEMENT_ACTION,
     OUTSIDE_SCOPE,
 )
-DECISION = Field("decision", "Your decision", Kind.CHOICE)  # choices: the policy's outcomes
+# choices: the policy's outcomes, given by the layout
+DECISION = Field("decision", "Your decision", Kind.CHOICE, none_words="Follow the recommendation")
 DECISION_REASON = Field(
     "decision_reason", "Why your decision differs from the recommendation", Kind.LINE
 )
@@ -364,7 +381,7 @@ REPORTER_EXPLANATION = Field(
 )
 
 # Agreed next steps
-STEP_OWNER = Field("owner", "Who", Kind.CHOICE, OWNER_CHOICES)
+STEP_OWNER = Field("owner", "Who", Kind.CHOICE, OWNER_CHOICES, none_words="—")
 STEP_OWNER_NAME = Field("owner_name", "Name, if someone else", Kind.LINE, limit=NAME_MAX)
 STEP_ACTION = Field("action", "What", Kind.LINE)
 STEP_DUE = Field("due", "By when", Kind.DATE)

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -47,6 +45,7 @@ from triage_desktop.gui.cases.labels import (
 )
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.look import make_heading
+from triage_desktop.gui.pdf_preview import PdfPreview, confirm_unencrypted_export, export_folder
 
 
 @dataclass(frozen=True)
@@ -77,8 +76,6 @@ class CaseView(QWidget):
         self.case: Case | None = None
         self.documents: list[StoredDocument] = []
         self.setAccessibleName("Case")
-        self._buffer: QBuffer | None = None
-        self.pdf = QPdfDocument(self)
         self._build()
         context.locked.connect(self.clear)
         context.case_changed.connect(self._case_changed)
@@ -129,11 +126,7 @@ class CaseView(QWidget):
         column.addWidget(self.document_list, 1)
         column.addWidget(self.export_button)
         column.addWidget(self.document_note)
-        self.preview = QPdfView(splitter)
-        self.preview.setAccessibleName("Document preview")
-        self.preview.setDocument(self.pdf)
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview = PdfPreview("Document preview", splitter)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setSizes([320, 900])
@@ -213,10 +206,7 @@ class CaseView(QWidget):
         self._close_preview()
 
     def _close_preview(self) -> None:
-        self.pdf.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer = None
+        self.preview.clear()
         self.export_button.setEnabled(False)
 
     # -- documents ----------------------------------------------------------------------------
@@ -234,12 +224,7 @@ class CaseView(QWidget):
         self.context.run(fetch, lambda pdf: self._show_pdf(document_id, pdf), owner=self)
 
     def _show_pdf(self, document_id: int, pdf: bytes) -> None:
-        self._close_preview()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
-        self.pdf.load(buffer)  # from memory: no temporary file
+        self.preview.show_pdf(pdf)  # from memory: no temporary file
         self.export_button.setEnabled(True)
         self.preview_ready.emit(document_id)
 
@@ -249,9 +234,12 @@ class CaseView(QWidget):
             return
         document = self.documents[row]
         if not destination:
-            suggested = f"{self.case.reference if self.case else 'document'}-{document.kind}.pdf"
+            if not confirm_unencrypted_export(self):
+                return
+            name = f"{self.case.reference if self.case else 'document'}-{document.kind}.pdf"
+            suggested = str(export_folder() / name.replace(":", "-"))
             destination, _filter = QFileDialog.getSaveFileName(
-                self, "Export the signed document", suggested.replace(":", "-"), "PDF (*.pdf)"
+                self, "Export the signed document", suggested, "PDF (*.pdf)"
             )
         if not destination:
             return

@@ -1,25 +1,26 @@
-"""The meeting screen: the officer moves freely between the nine steps of Appendix B; every
-change is saved within half a second; F8 turns the screen into the reporter view.
+"""The meeting screen: nine steps the officer moves between freely; every answer saved within
+half a second; a safety alert above every step the moment it is needed; F8 turns the screen
+into the reporter view (the shell makes that a closed, full-screen presentation).
 
-Built in code: the steps' fields come from the policy data in force (support services, options,
-risk questions), so they are described as data (`fields.Field`) rather than drawn in Designer.
+The pages are built from the one meeting schema (`cases.meeting`): each widget writes the very
+`Field` the services read. Work that touches the vault runs on a worker through `AppContext.run`.
 """
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
+import datetime as dt
+import html
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -27,167 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from triage_desktop.cases.meeting import STEP_PROMPTS, STEP_TITLES, STEPS, Meeting, Step, StepState
+from triage_desktop.cases.meeting import derived as d
+from triage_desktop.cases.meeting import schema as m
+from triage_desktop.cases.text import InvalidFieldError
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.look import make_heading
-from triage_desktop.gui.meeting_screen.fields import YES_NO, Field, StepForm
+from triage_desktop.gui.meeting_screen.fields import StepPage
 from triage_desktop.gui.meeting_screen.reporter_view import ReporterView
+from triage_desktop.gui.meeting_screen.review import ReviewPage
+from triage_desktop.gui.meeting_screen.routing_panel import RoutingPanel
+from triage_desktop.gui.meeting_screen.safety import SafetyPanel
+from triage_desktop.gui.pdf_preview import confirm_unencrypted_export, export_folder
+from triage_desktop.services import meeting_content as mc
 from triage_desktop.services import meeting_service as ms
 
 REPORTER_VIEW_KEY = "F8"
+COMPLETE_STEP_KEY = "Ctrl+Return"
 SAVE_DELAY_MS = 400
-STATE_WORDS = {
-    "not_started": "○ not started",
-    "in_progress": "◐ in progress",
-    "done": "● done",
-    "skipped": "⊘ not covered",
+STATE_SYMBOLS = {
+    StepState.NOT_STARTED: "○",
+    StepState.IN_PROGRESS: "◐",
+    StepState.DONE: "●",
+    StepState.SKIPPED: "⊘",
 }
-LEVELS = (("", "Not set"), ("low", "Low"), ("medium", "Medium"), ("high", "High"))
-
-
-def _step_fields(policy: Any, case: Any) -> dict[str, tuple[str, list[Field]]]:
-    """Each step's short, plain, non-leading prompt and its fields."""
-    audience = ms.audience_for(case.details.reporter.status)
-    support = [
-        f
-        for s in policy.support.for_audience(audience)
-        for f in (
-            Field(f"offer:{s.id}", s.name, "choice", tuple((v, v or "—") for v in ms.OFFER_STATES)),
-            Field(f"note:{s.id}", f"{s.name}: note", "line", internal=True),
-        )
-    ]
-    respondent_now = ms.respondent_type(case, ms.new_record())
-    options = [
-        f
-        for o in policy.options
-        for f in (
-            Field(
-                f"text:{o.id}",
-                o.title,
-                "note",
-                ((o.id, ms.option_explanation(o, respondent_now, policy)),),
-            ),
-            Field(f"explained:{o.id}", f"{o.title}: explained", "check"),
-            Field(f"questions:{o.id}", f"{o.title}: questions answered", "check"),
-        )
-    ]
-    risk = [
-        f
-        for q in policy.risk.questions
-        if q.id not in ms.SAFETY_QUESTIONS
-        for f in (
-            Field(f"answer:{q.id}", q.text, "choice", YES_NO),
-            Field(f"comment:{q.id}", "Comment", "line", internal=True),
-        )
-    ]
-    behaviours = [Field(f"behaviour:{b.id}", b.name, "check") for b in policy.behaviours]
-    outcomes = (("", "Follow the recommendation"), *((o.id, o.name) for o in policy.outcomes))
-    preference = (
-        ("", "Not said yet"),
-        ("informal", "The informal approach"),
-        ("formal", "A formal process"),
-        ("no_further_action", "No further action for now"),
-        ("undecided", "Not decided yet"),
-    )
-    respondent = (
-        ("", "As recorded at intake"),
-        ("student", "A student"),
-        ("staff", "A member of staff"),
-        ("staff_and_student", "Both staff and a student"),
-        ("third_party", "Someone outside the University"),
-        ("unknown", "Not known"),
-    )
-    sharing = []
-    for row in range(3):
-        sharing += [
-            Field(f"party:{row}", f"May be told {row + 1}: who", "line"),
-            Field(f"what:{row}", f"May be told {row + 1}: what", "line"),
-        ]
-    next_steps = []
-    for row in range(4):
-        next_steps += [
-            Field(f"owner:{row}", f"Step {row + 1}: who", "line"),
-            Field(f"action:{row}", f"Step {row + 1}: what", "line"),
-            Field(f"due:{row}", f"Step {row + 1}: by when (YYYY-MM-DD)", "line"),
-        ]
-    return {
-        "opening": (
-            "Explain confidentiality and its limits, ask for consent to keep a record, and check "
-            "they are safe to talk now.",
-            [
-                Field("confidentiality_explained", "Confidentiality explained", "check"),
-                Field("limits_explained", "Limits explained (safeguarding)", "check"),
-                Field("consent_to_record", "Consent to keep a record", "check"),
-                Field("answer:safe_now", "Safe to talk now?", "choice", YES_NO),
-                Field("answer:immediate_danger", "Anyone in immediate danger?", "choice", YES_NO),
-                Field("answer:medical_need", "Anyone needing medical help?", "choice", YES_NO),
-                Field(
-                    "respondent_whereabouts", "Where the respondent is now", "line", internal=True
-                ),
-            ],
-        ),
-        "support": ("Offer support and referrals; note what they accept.", support),
-        "account": (
-            "Their account, in their own words if they wish. Nothing here is required.",
-            [
-                Field("reporter_words", "In their own words", "text"),
-                Field("officer_summary", "Your summary (internal)", "text", internal=True),
-                Field("respondent_type", "The person it is about", "choice", respondent),
-                Field("severity", "Severity", "choice", LEVELS[1:]),
-                Field("repeated", "It has happened more than once", "check"),
-                Field("where", "Where", "line"),
-                Field("dates", "When", "line"),
-                *behaviours,
-            ],
-        ),
-        "options": ("Explain each route in plain words; answer their questions.", options),
-        "risk": (
-            "Assess risks to safety and wellbeing. Use your professional judgement.",
-            [
-                *risk,
-                Field(
-                    "override_level", "Your judgement of the risk", "choice", LEVELS, internal=True
-                ),
-                Field("override_reason", "Reason for your judgement", "line", internal=True),
-                Field("safeguarding_concern", "Safeguarding concern", "check", internal=True),
-                Field("precautions_considered", "Precautionary measures considered", "check"),
-                Field("precautions", "Precautions", "text", internal=True),
-                Field("acts_without_consent", "You will act without their consent", "check"),
-                Field(
-                    "without_consent_justification",
-                    "Why you must act without consent",
-                    "text",
-                    internal=True,
-                ),
-            ],
-        ),
-        "preference": (
-            "What they would like to happen, what they need to take part, and who may be told.",
-            [
-                Field("preference", "Their preference", "choice", preference),
-                Field("preference_words", "In their words", "line"),
-                Field("adjustments", "Adjustments they need", "text"),
-                *sharing,
-            ],
-        ),
-        "routing": (
-            "The policy's recommendation and its reasons. You decide.",
-            [
-                Field("decision", "Your decision", "choice", outcomes),
-                Field("decision_reason", "Reason, if it differs", "line", internal=True),
-                Field("informal_attempt_failed", "An earlier informal attempt failed", "check"),
-                Field("parties_unwilling", "Not everyone is willing to try informally", "check"),
-                Field("external_report", "They have gone or will go to the police", "check"),
-                Field("course_content", "It concerns course materials or teaching", "check"),
-                Field("management_action", "It concerns performance management", "check"),
-                Field("outside_scope", "It is outside the policy's scope", "check"),
-            ],
-        ),
-        "next_steps": (
-            "Agree the next steps together: who does what, by when.",
-            [*next_steps, Field("follow_up", "Follow-up date (YYYY-MM-DD)", "line")],
-        ),
-        "review": ("Read back what was agreed, then sign the summary and the letter.", []),
-    }
 
 
 class MeetingScreen(QWidget):
@@ -196,17 +60,17 @@ class MeetingScreen(QWidget):
     saved = Signal()  # a change reached the vault (tests and the kill test wait on it)
     opened = Signal()
     signed = Signal(str)  # "summary" or "letter", once the signed PDF is on screen
+    presentation_changed = Signal(bool)  # the reporter view is (not) showing: the shell obeys
+    draft_shown = Signal()
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.case_id = case_id
-        self.case: Any = None
-        self.policy: Any = None
-        self.record: dict[str, Any] = ms.new_record()
-        self.forms: dict[str, StepForm] = {}
-        self.pdf = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
+        self.opened_meeting: ms.OpenedMeeting | None = None
+        self.meeting = Meeting()
+        self.pages: dict[Step, StepPage] = {}
+        self.review: ReviewPage | None = None
         self._saving = False
         self._dirty = False
         self.setAccessibleName("Triage meeting")
@@ -216,18 +80,25 @@ class MeetingScreen(QWidget):
         self._save_timer.timeout.connect(self.save_now)
         self._build()
         context.locked.connect(self.clear)
-        context.run(lambda service: _open(service, case_id), self._opened, self._failed, owner=self)
+        context.run(
+            lambda service: ms.open_meeting(service, case_id),
+            self._opened,
+            self._failed,
+            owner=self,
+        )
 
     # -- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         self.modes = QStackedWidget(self)
         outer.addWidget(self.modes)
         self.officer_view = QWidget(self.modes)
         self.reporter_view = ReporterView(self.modes)
         self.modes.addWidget(self.officer_view)
         self.modes.addWidget(self.reporter_view)
+        self.reporter_view.leave_requested.connect(self._confirm_leave_reporter_view)
 
         layout = QVBoxLayout(self.officer_view)
         top = QHBoxLayout()
@@ -241,28 +112,28 @@ class MeetingScreen(QWidget):
         top.addWidget(self.save_state)
         top.addWidget(self.leave_button)
         layout.addLayout(top)
-        self.alert = QLabel("", self.officer_view)
-        self.alert.setWordWrap(True)
-        self.alert.setAccessibleName("Safety alert")
-        self.alert.hide()
-        layout.addWidget(self.alert)
+        self.safety = SafetyPanel(self.officer_view)
+        self.safety.acknowledged.connect(self.acknowledge_safety)
+        layout.addWidget(self.safety)
 
         body = QHBoxLayout()
         self.step_list = QListWidget(self.officer_view)
+        self.step_list.setObjectName("meetingSteps")
         self.step_list.setAccessibleName("Meeting steps")
-        self.step_list.setMaximumWidth(320)
-        self.pages = QStackedWidget(self.officer_view)
+        self.step_list.setMaximumWidth(300)
+        self.step_list.setSpacing(3)
+        self.stack = QStackedWidget(self.officer_view)
         body.addWidget(self.step_list)
-        body.addWidget(self.pages, 1)
+        body.addWidget(self.stack, 1)
         layout.addLayout(body, 1)
 
         buttons = QHBoxLayout()
-        self.skip_button = QPushButton("Mark as &not covered", self.officer_view)
-        self.skip_button.setAccessibleName("Mark this step as not covered")
-        self.done_button = QPushButton("Step &done", self.officer_view)
-        self.done_button.setAccessibleName("Mark this step done and go to the next")
         self.reporter_button = QPushButton(f"Show the reporter ({REPORTER_VIEW_KEY})", self)
         self.reporter_button.setAccessibleName("Show the reporter view")
+        self.skip_button = QPushButton("Mark as &not covered", self.officer_view)
+        self.skip_button.setAccessibleName("Mark this step as not covered")
+        self.done_button = QPushButton("Step &done  (Ctrl+Enter)", self.officer_view)
+        self.done_button.setAccessibleName("Mark this step done and go to the next")
         buttons.addWidget(self.reporter_button)
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
@@ -273,115 +144,113 @@ class MeetingScreen(QWidget):
         self.toggle_action.setShortcuts([QKeySequence(REPORTER_VIEW_KEY)])
         self.addAction(self.toggle_action)
         self.toggle_action.triggered.connect(self.toggle_reporter_view)
+        self.done_action = QAction("Step done", self.officer_view)
+        self.done_action.setShortcuts([QKeySequence(COMPLETE_STEP_KEY), QKeySequence("Ctrl+Enter")])
+        self.done_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.officer_view.addAction(self.done_action)
+        self.done_action.triggered.connect(lambda: self.finish_step(StepState.DONE))
         self.reporter_button.clicked.connect(self.toggle_reporter_view)
         self.leave_button.clicked.connect(self.leave)
-        self.skip_button.clicked.connect(lambda: self.finish_step("skipped"))
-        self.done_button.clicked.connect(lambda: self.finish_step("done"))
+        self.skip_button.clicked.connect(lambda: self.finish_step(StepState.SKIPPED))
+        self.done_button.clicked.connect(lambda: self.finish_step(StepState.DONE))
         self.step_list.currentRowChanged.connect(self._go_to)
 
     def _build_steps(self) -> None:
         """The step list now; each step's page on its first visit (building all nine at once
         held the GUI thread for ~100 ms)."""
-        self._specs = _step_fields(self.policy, self.case)
-        self._scrolls: dict[str, QScrollArea] = {}
-        for step, title in ms.STEPS:
-            scroll = QScrollArea(self.pages)
+        self._scrolls: dict[Step, QScrollArea] = {}
+        for number, step in enumerate(STEPS, start=1):
+            scroll = QScrollArea(self.stack)
             scroll.setWidgetResizable(True)
-            scroll.setAccessibleName(title)
-            self.pages.addWidget(scroll)
+            scroll.setAccessibleName(STEP_TITLES[step])
+            self.stack.addWidget(scroll)
             self._scrolls[step] = scroll
-            self.step_list.addItem(title)
+            item = QListWidgetItem(f"{number}. {STEP_TITLES[step]}")
+            self.step_list.addItem(item)
         self._show_states()
 
-    def form_for(self, step: str) -> StepForm:
+    def _layout(self) -> dict[Step, tuple[m.Field, ...]]:
+        opened = self.opened_meeting
+        assert opened is not None  # noqa: S101 - pages exist only once the meeting is open
+        return d.layout(opened.policy, opened.case, self.meeting, self._services())
+
+    def _services(self) -> tuple[Any, ...]:
+        opened = self.opened_meeting
+        if opened is None:
+            return ()
+        return mc.support_services(opened.case, opened.directory)
+
+    def page_for(self, step: Step) -> StepPage | ReviewPage:
         """The step's page, built (and filled from the record) the first time it is needed."""
-        form = self.forms.get(step)
-        if form is None:
-            intro, fields = self._specs[step]
-            form = StepForm(fields, self._setter(step), intro=intro)
-            if step == "routing":
-                self.routing_label = QLabel("", form)
-                self.routing_label.setWordWrap(True)
-                self.routing_label.setAccessibleName("The policy's recommendation")
-                form.form.insertRow(1, self.routing_label)
-            if step == "review":
-                self._build_review(form)
-                self._show_amendments()
-            self._scrolls[step].setWidget(form)
-            self.forms[step] = form
-            form.load(ms.values(self.record, step))
-        return form
+        if step is Step.REVIEW:
+            return self._review_page()
+        page = self.pages.get(step)
+        if page is None:
+            number = STEPS.index(step) + 1
+            page = StepPage(
+                number, STEP_TITLES[step], STEP_PROMPTS[step], self._layout()[step], self
+            )
+            page.edited.connect(lambda field, value, s=step: self.set_value(s, field, value))
+            if step is Step.ACCOUNT:
+                self._add_intake_note(page)
+            if step is Step.RISK:
+                self.risk_label = QLabel("", page)
+                self.risk_label.setWordWrap(True)
+                self.risk_label.setObjectName("riskLevel")
+                self.risk_label.setAccessibleName("The risk level, as computed")
+                page.insert_before(m.RISK_JUDGEMENT, self.risk_label)
+            if step is Step.ROUTING:
+                self.routing_panel = RoutingPanel(page)
+                page.insert_before(m.DECISION, self.routing_panel)
+            page.load(self.meeting.values)
+            page.set_read_only(self.meeting.is_signed)
+            self._scrolls[step].setWidget(page)
+            self.pages[step] = page
+        return page
 
-    def _setter(self, step: str) -> Callable[[str, Any], None]:
-        return lambda key, value: self.set_value(step, key, value)
+    def _review_page(self) -> ReviewPage:
+        if self.review is None:
+            number = STEPS.index(Step.REVIEW) + 1
+            review = ReviewPage(number, STEP_TITLES[Step.REVIEW], STEP_PROMPTS[Step.REVIEW], self)
+            review.amend.connect(self.record_amendment)
+            review.read_back.connect(self.toggle_reporter_view)
+            review.sign_summary.connect(self.sign_summary)
+            review.sign_letter.connect(self.sign_letter)
+            review.export_letter.connect(self.export_letter)
+            review.change_after_signing.connect(self.change_after_signing)
+            review.refresh_draft.connect(self.show_draft)
+            self._scrolls[Step.REVIEW].setWidget(review)
+            self.review = review
+            self._show_amendments()
+        return self.review
 
-    def _build_review(self, form: StepForm) -> None:
-        self.blockers = QLabel("", form)
-        self.blockers.setWordWrap(True)
-        self.blockers.setAccessibleName("Before signing")
-        self.sign_summary_button = QPushButton("Sign the &summary", form)
-        self.sign_summary_button.setAccessibleName("Sign the summary")
-        self.sign_letter_button = QPushButton("Sign the &letter", form)
-        self.sign_letter_button.setAccessibleName("Sign the outcome letter")
-        self.letter_password = QLineEdit(form)
-        self.letter_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.letter_password.setAccessibleName("Password for the exported letter (optional)")
-        self.export_button = QPushButton("E&xport the letter…", form)
-        self.export_button.setAccessibleName("Export the signed letter")
-        self.preview = QPdfView(form)
-        self.preview.setDocument(self.pdf)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setMinimumHeight(420)
-        self.preview.setAccessibleName("Signed document preview")
-        self.amend_what = QLineEdit(form)
-        self.amend_what.setAccessibleName("Amendment: what changed")
-        self.amend_before = QLineEdit(form)
-        self.amend_before.setAccessibleName("Amendment: what it said before")
-        self.amend_after = QLineEdit(form)
-        self.amend_after.setAccessibleName("Amendment: what it says now")
-        self.amend_reason = QLineEdit(form)
-        self.amend_reason.setAccessibleName("Amendment: why")
-        self.amend_button = QPushButton("&Record the correction", form)
-        self.amend_button.setAccessibleName("Record the correction as an amendment")
-        self.amendments = QLabel("", form)
-        self.amendments.setWordWrap(True)
-        self.amendments.setAccessibleName("Corrections recorded at read-back")
-        form.form.addRow(QLabel("Corrections at read-back are kept as amendments:", form))
-        form.form.addRow("What changed", self.amend_what)
-        form.form.addRow("Before", self.amend_before)
-        form.form.addRow("Now", self.amend_after)
-        form.form.addRow("Why", self.amend_reason)
-        form.form.addRow(self.amend_button)
-        form.form.addRow(self.amendments)
-        self.amend_button.clicked.connect(self.record_amendment)
-        form.form.addRow(self.blockers)
-        form.form.addRow(self.sign_summary_button)
-        form.form.addRow(self.sign_letter_button)
-        form.form.addRow("Letter password (optional)", self.letter_password)
-        form.form.addRow(self.export_button)
-        form.form.addRow(self.preview)
-        self.sign_summary_button.clicked.connect(self.sign_summary)
-        self.sign_letter_button.clicked.connect(self.sign_letter)
-        self.export_button.clicked.connect(self.export_letter)
+    def _add_intake_note(self, page: StepPage) -> None:
+        opened = self.opened_meeting
+        if opened is None or not opened.case.details.description:
+            return
+        note = QLabel(
+            "<b>What the report said</b> (recorded at intake)<br>"
+            + html.escape(opened.case.details.description).replace("\n", "<br>"),
+            page,
+        )
+        note.setWordWrap(True)
+        note.setAccessibleName("What the report said, recorded at intake")
+        page.top.addWidget(note)
 
     # -- loading ------------------------------------------------------------------------------
 
-    def _opened(self, opened: tuple[Any, Any]) -> None:
-        meeting, policy = opened
-        self.case, self.policy, self.record = meeting.case, policy, meeting.record
-        self.title.setText(f"Triage meeting — {self.case.reference}")
+    def _opened(self, opened: ms.OpenedMeeting) -> None:
+        self.opened_meeting = opened
+        self.meeting = opened.meeting
+        self.title.setText(f"Triage meeting — {opened.case.reference}")
         self._build_steps()
-        self.step_list.setCurrentRow(ms.STEP_IDS.index(self.record["current_step"]))
+        self.step_list.setCurrentRow(STEPS.index(self.meeting.current_step))
+        self._show_safety()
         self.context.case_changed.emit(self.case_id)
         self.status_changed.emit(self.case_id)
-        if meeting.documents:
-            last = meeting.documents.get("letter_document_id") or meeting.documents.get(
-                "summary_document_id"
-            )
-            if last:
-                self.form_for("review")
-                self._show_pdf(last)
+        shown = opened.documents.get("letter") or opened.documents.get("summary")
+        if shown:
+            self._review_page().preview.show_pdf(shown)
         self.opened.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -389,52 +258,39 @@ class MeetingScreen(QWidget):
 
     # -- editing and saving -------------------------------------------------------------------
 
-    def set_value(self, step: str, key: str, value: Any) -> None:
-        self.record["steps"][step]["values"][key] = value
-        if self.record["steps"][step]["state"] == "not_started":
-            self.record["steps"][step]["state"] = "in_progress"
-        self._after_change(step)
+    def set_value(self, step: Step, field: m.Field, value: Any) -> None:
+        page = self.pages.get(step)
+        try:
+            self.meeting.set(field, value)
+        except InvalidFieldError as error:
+            if page is not None:
+                page.show_problem(field, error.message)
+            return
+        if page is not None:
+            page.show_problem(field, "")
+        self.meeting.touch(step)
+        self._after_change(step, field)
 
-    def _after_change(self, step: str) -> None:
-        self._sync_derived()
+    def _after_change(self, step: Step, field: m.Field | None = None) -> None:
         self._show_states()
         self._dirty = True
         self.save_state.setText("Saving…")
         self._save_timer.start()
-        if step == "opening":
-            self._show_alert()
-
-    def _sync_derived(self) -> None:
-        """Rows typed as fields become the record's lists the service reads."""
-        values = self.record["steps"]["next_steps"]["values"]
-        actions = []
-        for row in range(4):
-            action = str(values.get(f"action:{row}", "")).strip()
-            if action:
-                actions.append(
-                    {
-                        "owner": values.get(f"owner:{row}", ""),
-                        "action": action,
-                        "due": values.get(f"due:{row}", ""),
-                    }
-                )
-        values["actions"] = actions
-        preference = self.record["steps"]["preference"]["values"]
-        preference["sharing"] = [
-            {"party": preference.get(f"party:{row}", ""), "what": preference.get(f"what:{row}", "")}
-            for row in range(3)
-            if str(preference.get(f"party:{row}", "")).strip()
-        ]
+        self._show_safety()
+        if step is Step.RISK or (field is not None and field.key.startswith(m.RISK_ANSWER.prefix)):
+            self._show_risk()
+        if step in (Step.ROUTING, Step.RISK, Step.PREFERENCE, Step.ACCOUNT):
+            self._show_routing(focus_reason=field is not None and field.key == m.DECISION.key)
 
     def save_now(self) -> None:
         """Queue the current record to the vault (one save at a time; the newest wins)."""
         self._save_timer.stop()
-        if self._saving or not self._dirty or self.case is None:
+        if self._saving or not self._dirty or self.opened_meeting is None:
             if self._dirty and self._saving:
                 self._save_timer.start()
             return
         self._saving, self._dirty = True, False
-        record = copy.deepcopy(self.record)
+        record = self.meeting.copy()
         case_id = self.case_id
 
         def done(_result: Any) -> None:
@@ -453,102 +309,207 @@ class MeetingScreen(QWidget):
         )
 
     def _go_to(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.opened_meeting is None:
             return
-        step = ms.STEP_IDS[row]
-        self.form_for(step)
-        self.pages.setCurrentIndex(row)
-        self.record["current_step"] = step
-        if step == "routing":
+        step = STEPS[row]
+        page = self.page_for(step)
+        self.stack.setCurrentIndex(row)
+        self._scrolls[step].verticalScrollBar().setValue(0)
+        self.meeting.current_step = step
+        if step is Step.RISK:
+            self._show_risk()
+        if step is Step.ROUTING:
             self._show_routing()
-        if step == "review":
-            self._show_blockers()
+        if step is Step.REVIEW:
+            self._show_review_state()
+            if not self.meeting.is_signed:
+                self.show_draft()
         self._dirty = True
         self._save_timer.start()
+        first = page.first_input() if isinstance(page, StepPage) else page.read_back_button
+        if first is not None and first.isEnabled():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def finish_step(self, state: str) -> None:
+    def finish_step(self, state: StepState) -> None:
         row = self.step_list.currentRow()
-        if row < 0:
+        if row < 0 or self.opened_meeting is None:
             return
-        self.record["steps"][ms.STEP_IDS[row]]["state"] = state
-        self._after_change(ms.STEP_IDS[row])
+        step = STEPS[row]
+        page = self.pages.get(step)
+        if page is not None and state is StepState.DONE:
+            unreadable = page.unreadable_dates()
+            if unreadable:
+                page.show_problem(unreadable[0], "This is not a date yet: correct it, or empty it.")
+                page.widgets[unreadable[0].key].setFocus()
+                return
+        if not self.meeting.is_signed:
+            self.meeting.states[step] = state
+            self._after_change(step)
         if row + 1 < self.step_list.count():
             self.step_list.setCurrentRow(row + 1)
 
     def _show_states(self) -> None:
-        for row, (step, title) in enumerate(ms.STEPS):
+        for row, step in enumerate(STEPS):
             item = self.step_list.item(row)
-            if item is not None:
-                state = self.record["steps"][step]["state"]
-                item.setText(f"{title}\n   {STATE_WORDS.get(state, state)}")
-
-    def _show_alert(self) -> None:
-        flags = ms.red_flags(self.record)
-        self.alert.setVisible(bool(flags))
-        if flags:
-            self.alert.setText(
-                "⚠ " + " ".join(flags) + " Act on this first: call 999 if anyone is in danger; "
-                "contact Security and the safeguarding lead; stay with the reporter."
+            if item is None:
+                continue
+            state = self.meeting.states[step]
+            words = m.STATE_WORDS[state]
+            item.setText(f"{row + 1}. {STEP_TITLES[step]}\n     {STATE_SYMBOLS[state]} {words}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"Step {row + 1}, {STEP_TITLES[step]}: {words}"
             )
 
-    def _show_routing(self) -> None:
-        if self.case is None:
-            return
-        route = ms.routing(self.case, self.record, self.policy)
-        advice: dict[str, Any] = route.recommendation.to_dict()
-        names = {p.id: p.name for p in self.policy.procedures}
-        outcome = {o.id: o.name for o in self.policy.outcomes}
-        lines = [
-            f"<b>Recommended:</b> {outcome.get(advice['action'], advice['action'])}",
-            "<b>Procedures:</b> "
-            + (", ".join(names.get(p, p) for p in advice["procedures"]) or "none"),
-        ]
-        if advice["escalations"]:
-            lines.append("<b>Escalate:</b> " + ", ".join(advice["escalations"]))
-        if advice["flags"]:
-            lines.append("<b>Notes:</b> " + ", ".join(f.replace("_", " ") for f in advice["flags"]))
-        lines += [f"• {reason}" for reason in advice["rationale"]]
-        lines.append(f"Dignity and Respect Policy v{advice['policy_version']}")
-        self.routing_label.setText("<br>".join(lines))
+    # -- safety, risk, routing ----------------------------------------------------------------
 
-    def _show_blockers(self) -> None:
-        if self.case is None:
+    def _show_safety(self) -> None:
+        opened = self.opened_meeting
+        if opened is None:
+            self.safety.show_flags(())
             return
-        found = ms.sign_blockers(self.case, self.record, self.policy)
-        self.blockers.setText(
-            "Before signing: " + " ".join(found) if found else "Ready to sign when you are."
+        flags = d.unacknowledged_red_flags(self.meeting, opened.policy)
+        settings = opened.settings
+        self.safety.show_flags(flags, settings.campus_security, settings.safeguarding_lead)
+
+    def acknowledge_safety(self) -> None:
+        opened = self.opened_meeting
+        if opened is None:
+            return
+        keys = tuple(f.key for f in d.red_flags(self.meeting, opened.policy))
+        self.meeting.acknowledge_safety(keys, opened.officer_name, dt.datetime.now(dt.UTC))
+        self._after_change(Step.OPENING)
+
+    def _show_risk(self) -> None:
+        opened = self.opened_meeting
+        label = getattr(self, "risk_label", None)
+        if opened is None or label is None:
+            return
+        result = d.risk_result(self.meeting, opened.policy)
+        level = result.computed_level.capitalize()
+        drivers = d.risk_drivers(self.meeting, opened.policy)
+        lines = [f"<b>Computed from the answers: {level}</b>"]
+        if result.safeguarding:
+            lines.append("A safeguarding concern is recorded.")
+        if drivers:
+            lines.append("Raised by:")
+            lines += [f"• {html.escape(x.question)} — {html.escape(x.answer)}" for x in drivers]
+        if result.overridden:
+            lines.append(
+                f"<b>Your judgement: {result.level.capitalize()}</b> (this is what counts)"
+            )
+        label.setText("<br>".join(lines))
+
+    def _show_routing(self, focus_reason: bool = False) -> None:
+        opened = self.opened_meeting
+        panel = getattr(self, "routing_panel", None)
+        if opened is None or panel is None:
+            return
+        route = mc.routing(opened.case, self.meeting, opened.policy)
+        panel.show_routes(
+            [mc.route_words(r, opened.policy) for r in route.routes],
+            mc.consent_line(self.meeting, route),
+        )
+        page = self.pages[Step.ROUTING]
+        reason = page.widgets[m.DECISION_REASON.key]
+        prompt = page.labels[m.DECISION_REASON.key]
+        differs = bool(self.meeting.text(m.DECISION)) and route.differs
+        prompt.setText(
+            "<b>Your decision differs from the recommendation: say why</b>"
+            if differs
+            else html.escape(m.DECISION_REASON.label)
+        )
+        if differs and focus_reason and not route.reason:
+            reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- review and signing -------------------------------------------------------------------
+
+    def _show_review_state(self) -> None:
+        opened = self.opened_meeting
+        review = self.review
+        if opened is None or review is None:
+            return
+        meeting = self.meeting
+        blockers = (
+            [] if meeting.is_signed else mc.sign_blockers(opened.case, meeting, opened.policy)
+        )
+        signed = ""
+        if meeting.is_signed and meeting.summary is not None:
+            summary = meeting.summary
+            signed = f"Signed: summary version {summary.version} on {summary.signed_on:%d %B %Y}"
+            if meeting.letter is not None:
+                signed += f"; letter on {meeting.letter.signed_on:%d %B %Y}"
+            signed += ". This meeting is read-only; a change makes a new signed version."
+        review.show_state(
+            signed=signed,
+            blockers=blockers,
+            can_sign_summary=not meeting.is_signed,
+            can_sign_letter=meeting.is_signed and meeting.letter is None,
+            can_export=meeting.letter is not None and not meeting.reopened,
+        )
+        for page in self.pages.values():
+            page.set_read_only(meeting.is_signed)
+
+    def show_draft(self) -> None:
+        """Render the draft summary on a worker and show it (never stored, never a file)."""
+        if self.opened_meeting is None or self.review is None:
+            return
+        record, case_id = self.meeting.copy(), self.case_id
+        review = self.review
+
+        def shown(pdf: bytes) -> None:
+            review.preview.show_pdf(pdf)
+            self.draft_shown.emit()
+
+        def failed(error: BaseException) -> None:
+            review.status.setText(f"The draft could not be shown: {describe_error(error)}")
+
+        self.context.run(
+            lambda service: ms.render_draft(service, case_id, record), shown, failed, owner=self
         )
 
-    def record_amendment(self) -> None:
+    def record_amendment(self, what: str, before: str, after: str, reason: str) -> None:
         """A read-back correction is added to the record, never written over what was said."""
-        what = self.amend_what.text().strip()
-        if not what:
-            self.blockers.setText("Say what changed before recording a correction.")
-            return
-        self.record["amendments"].append(
-            ms.new_amendment(
-                what, self.amend_before.text(), self.amend_after.text(), self.amend_reason.text()
+        from triage_desktop.cases.meeting import Amendment
+
+        try:
+            amendment = Amendment(
+                dt.datetime.now(dt.UTC), *(_clean(v) for v in (what, before, after, reason))
             )
-        )
-        for edit in (self.amend_what, self.amend_before, self.amend_after, self.amend_reason):
-            edit.clear()
+        except InvalidFieldError as error:
+            if self.review is not None:
+                self.review.status.setText(error.message)
+            return
+        self.meeting.amendments.append(amendment)
         self._show_amendments()
-        self._after_change("review")
+        self.meeting.touch(Step.REVIEW)
+        self._after_change(Step.REVIEW)
+        self.show_draft()
 
     def _show_amendments(self) -> None:
-        rows = [
-            f"• {a.get('what', '')}: “{a.get('before', '')}” → “{a.get('after', '')}”"
-            + (f" ({a.get('reason', '')})" if a.get("reason") else "")
-            for a in self.record["amendments"]
-        ]
-        self.amendments.setText("\n".join(rows))
-
-    # -- signing ------------------------------------------------------------------------------
+        if self.review is None:
+            return
+        self.review.show_amendments(
+            [
+                f"• {a.what}: “{a.before}” → “{a.after}”" + (f" ({a.reason})" if a.reason else "")
+                for a in self.meeting.amendments
+            ]
+        )
 
     def sign_summary(self) -> None:
+        review = self._review_page()
+        answer = QMessageBox.question(
+            self,
+            "Sign the summary",
+            "Sign the summary now? It becomes the signed record of this meeting; a later change "
+            "makes a new version that names this one.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         self.save_now()
-        record = copy.deepcopy(self.record)
-        self.sign_summary_button.setEnabled(False)
+        record = self.meeting.copy()
+        review.set_busy(True, "Signing the summary…")
         self.context.run(
             lambda service: ms.sign_summary(service, self.case_id, record),
             lambda signed: self._signed("summary", signed),
@@ -557,8 +518,9 @@ class MeetingScreen(QWidget):
         )
 
     def sign_letter(self) -> None:
-        record = copy.deepcopy(self.record)
-        self.sign_letter_button.setEnabled(False)
+        review = self._review_page()
+        record = self.meeting.copy()
+        review.set_busy(True, "Signing the letter…")
         self.context.run(
             lambda service: ms.sign_letter(service, self.case_id, record),
             lambda signed: self._signed("letter", signed),
@@ -566,47 +528,72 @@ class MeetingScreen(QWidget):
             owner=self,
         )
 
-    def _signed(self, kind: str, signed: Any) -> None:
-        self.record = signed.record
-        self.case = signed.case
-        self.sign_summary_button.setEnabled(True)
-        self.sign_letter_button.setEnabled(True)
-        self._show_pdf(signed.pdf)
+    def _signed(self, kind: str, signed: ms.Signed) -> None:
+        review = self._review_page()
+        self.meeting = signed.meeting
+        if self.opened_meeting is not None:
+            self.opened_meeting = _with_case(self.opened_meeting, signed.case)
+        review.set_busy(False, f"The {kind} is signed and kept in the vault.")
+        review.preview.show_pdf(signed.pdf)
         self._show_states()
-        self.blockers.setText(f"The {kind} is signed and kept in the vault.")
+        self._show_review_state()
         self.context.case_changed.emit(self.case_id)
         self.status_changed.emit(self.case_id)
         self.signed.emit(kind)
 
     def _sign_failed(self, error: BaseException) -> None:
-        self.sign_summary_button.setEnabled(True)
-        self.sign_letter_button.setEnabled(True)
-        self.blockers.setText(describe_error(error))
+        review = self._review_page()
+        review.set_busy(False, describe_error(error))
+        self._show_review_state()
 
-    def _show_pdf(self, pdf: bytes) -> None:
-        self.pdf.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
-        self.pdf.load(buffer)  # from memory: never a temporary file
+    def change_after_signing(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Change after signing",
+            "Make changes to this signed meeting? The signed summary stays in the vault; when "
+            "you sign again, the new version names the one it replaces.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        record = self.meeting.copy()
+
+        def reopened(meeting: Meeting) -> None:
+            self.meeting = meeting
+            self._show_review_state()
+            self._show_states()
+            self.show_draft()
+
+        self.context.run(
+            lambda service: ms.reopen(service, self.case_id, record),
+            reopened,
+            self._sign_failed,
+            owner=self,
+        )
 
     def export_letter(self, destination: str | None = None) -> None:
-        from pathlib import Path
-
         from PySide6.QtWidgets import QFileDialog
 
+        review = self._review_page()
         if not destination:
+            if not confirm_unencrypted_export(
+                self, "A password (beside the Export button) protects the letter on its way."
+            ):
+                return
+            suggested = str(export_folder() / "letter.pdf")
             destination, _filter = QFileDialog.getSaveFileName(
-                self, "Export the signed letter", "letter.pdf", "PDF (*.pdf)"
+                self, "Export the signed letter", suggested, "PDF (*.pdf)"
             )
         if not destination:
             return
-        target, password = Path(destination), self.letter_password.text()
-        record = copy.deepcopy(self.record)
+        target, password = Path(destination), review.letter_password.text()
+        record = self.meeting.copy()
         self.context.run(
             lambda service: ms.export_letter(service, self.case_id, record, target, password),
-            lambda path: self.blockers.setText(f"Exported to {path}."),
+            lambda path: review.status.setText(
+                f"Exported to {path}. Delete it once it has been sent."
+            ),
             self._sign_failed,
             owner=self,
         )
@@ -614,17 +601,36 @@ class MeetingScreen(QWidget):
     # -- reporter view, leaving, locking ------------------------------------------------------
 
     def toggle_reporter_view(self) -> None:
-        if self.modes.currentWidget() is self.reporter_view:
-            self.reporter_view.clear()
-            self.modes.setCurrentWidget(self.officer_view)
-            self.officer_view.setVisible(True)
+        if self.in_reporter_view():
+            self.leave_reporter_view()
             return
-        if self.case is None:
+        opened = self.opened_meeting
+        if opened is None:
             return
-        self.reporter_view.show_view(ms.reporter_view(self.case, self.record, self.policy))
+        view = mc.reporter_view(opened.case, self.meeting, opened.policy, opened.directory)
+        self.reporter_view.show_view(view)
         self.modes.setCurrentWidget(self.reporter_view)
         self.officer_view.setVisible(False)  # swapped out, not covered
         self.reporter_view.setFocus()
+        self.presentation_changed.emit(True)
+
+    def leave_reporter_view(self) -> None:
+        self.reporter_view.clear()
+        self.modes.setCurrentWidget(self.officer_view)
+        self.officer_view.setVisible(True)
+        self.presentation_changed.emit(False)
+        self.step_list.setFocus()
+
+    def _confirm_leave_reporter_view(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Return to your view",
+            "Return to the officer's view?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.leave_reporter_view()
 
     def in_reporter_view(self) -> bool:
         return self.modes.currentWidget() is self.reporter_view
@@ -641,23 +647,30 @@ class MeetingScreen(QWidget):
         edit made just before locking is not lost.
         """
         self._save_timer.stop()
-        if self._dirty and self.case is not None:
-            record, case_id = copy.deepcopy(self.record), self.case_id
+        if self._dirty and self.opened_meeting is not None:
+            record, case_id = self.meeting.copy(), self.case_id
             self._dirty = False
             self.context.run(lambda service: ms.save(service, case_id, record), owner=self)
+        if self.in_reporter_view():
+            self.leave_reporter_view()
         self.reporter_view.clear()
-        for form in self.forms.values():
-            form.load({})
-        self.record = ms.new_record()
-        self.case = None
-        self.pdf.close()
-        self.alert.clear()
+        for page in self.pages.values():
+            page.load({})
+        if self.review is not None:
+            self.review.preview.clear()
+            self.review.show_amendments([])
+        self.meeting = Meeting()
+        self.opened_meeting = None
+        self.safety.show_flags(())
 
 
-def _open(service: Any, case_id: int) -> tuple[Any, Any]:
-    """On a worker: the case and its meeting (moving it to 'meeting arranged'), and the policy
-    version the case was recorded under."""
-    from triage_desktop.policy.catalogue import load_policy
+def _with_case(opened: ms.OpenedMeeting, case: Any) -> ms.OpenedMeeting:
+    import dataclasses
 
-    meeting = ms.open_meeting(service, case_id)
-    return meeting, load_policy(meeting.case.details.policy_version)
+    return dataclasses.replace(opened, case=case)
+
+
+def _clean(value: str) -> str:
+    from triage_desktop.cases.text import SHORT_TEXT_MAX, clean_text
+
+    return clean_text("amendment", value, SHORT_TEXT_MAX)
