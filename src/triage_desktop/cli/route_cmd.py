@@ -20,7 +20,7 @@ from typing import Any
 from triage_desktop.cli import CliError
 
 INPUT_ERROR = 2
-# One run reads at most this much: about 90,000 minimal cases. Larger input is refused before
+# One run reads at most this much: about 100,000 minimal cases. Larger input is refused before
 # it is parsed; split it into several files.
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 # Longer integers are kept as Decimal rather than int, whose conversion refuses more than 4,300
