@@ -141,6 +141,9 @@ def recommend(facts: CaseFacts, policy: Policy | None = None) -> Recommendation:
     action, because = _choose_action(facts, flags)
     asked = asked_for(facts.preference)
     differs = asked is None or asked != action
+    # Issue 11's two keys, split by high concern. Its acts_without_consent list of preferences
+    # leaves out `formal`; a formal wish referred to an alternative process under high concern
+    # counts here too, so that one key is true whenever the action differs from the wish.
     acts_without_consent = differs and facts.high_concern
     needs_agreement = differs and not facts.high_concern
     clause_id, reason = because[0]
