@@ -15,6 +15,8 @@ from tests.support.run import run_cli
         (["2026-11-23"], {"received": "2026-11-23", "contact_by": "2026-11-25"}),
         (["2026-04-02"], {"received": "2026-04-02", "contact_by": "2026-04-08"}),
         (["2026-11-23", "--anonymous"], {"received": "2026-11-23", "contact_by": None}),
+        (["9999-12-31", "--anonymous"], {"received": "9999-12-31", "contact_by": None}),
+        (["2100-12-29"], {"received": "2100-12-29", "contact_by": "2100-12-31"}),
         (
             ["2026-11-23", "--closure", "2026-11-24", "--closure", "2026-11-25"],
             {"received": "2026-11-23", "contact_by": "2026-11-27"},
@@ -37,6 +39,25 @@ def test_contact_deadline(args: list[str], expected: dict[str, object]) -> None:
             ["2026-11-23", "--closure", "tomorrow"],
             "--closure: expected a date as YYYY-MM-DD, found 'tomorrow'",
         ),
+        (
+            ["9999-12-31"],
+            "DATE: 9999 is outside the years the bank-holiday calendar covers (1872 to 2100)",
+        ),
+        (
+            ["2101-03-02"],
+            "DATE: 2101 is outside the years the bank-holiday calendar covers (1872 to 2100)",
+        ),
+        (
+            ["1066-10-14"],
+            "DATE: 1066 is outside the years the bank-holiday calendar covers (1872 to 2100)",
+        ),
+        (
+            ["2100-12-30"],
+            "DATE: counting 2 working days from 2100-12-30 runs into 2101, outside the years "
+            "the bank-holiday calendar covers (1872 to 2100)",
+        ),
+        (["0000-01-01"], "DATE: '0000-01-01' is not a real date"),
+        (["99999-01-01"], "DATE: expected a date as YYYY-MM-DD, found '99999-01-01'"),
     ],
 )
 def test_bad_dates_are_one_clean_line(args: list[str], expected: str) -> None:

@@ -13,8 +13,10 @@ from triage_desktop.policy.calendar import (
     add_working_days,
     bank_holidays,
     contact_by,
+    covered_years,
     is_working_day,
 )
+from triage_desktop.policy.errors import CalendarError
 
 
 @pytest.mark.parametrize(
@@ -98,3 +100,42 @@ def test_fast_enough_for_a_case_list() -> None:
     for offset in range(10_000):
         contact_by(date(2026, 1, 1) + timedelta(days=offset % 365))
     assert time.perf_counter() - started < 1.0
+
+
+def test_the_calendar_covers_the_years_its_bank_holiday_data_covers() -> None:
+    covered = covered_years()
+    assert covered.start <= 1900
+    assert covered.stop - 1 >= 2100
+    assert bank_holidays(2100)  # the last covered year has its bank holidays
+
+
+@pytest.mark.parametrize(
+    ("received", "message"),
+    [
+        (date(9999, 12, 31), "9999 is outside the years the bank-holiday calendar covers"),
+        (date(2101, 1, 5), "2101 is outside the years"),
+        (date(1871, 6, 1), "1871 is outside the years"),
+        (date(1, 1, 1), "1 is outside the years"),
+        (date(2100, 12, 30), "counting 2 working days from 2100-12-30 runs into 2101"),
+    ],
+)
+def test_dates_the_calendar_cannot_answer_for_are_refused_not_guessed(
+    received: date, message: str
+) -> None:
+    """Outside its data, the calendar would skip no bank holidays: it says so instead."""
+    with pytest.raises(CalendarError, match=message):
+        contact_by(received)
+    assert contact_by(received, anonymous=True) is None  # no deadline to work out
+
+
+def test_a_deadline_past_the_last_representable_date_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should the bank-holiday data ever reach year 9999, 31 December 9999 has no next day."""
+    from triage_desktop.policy import calendar
+
+    monkeypatch.setattr(calendar, "covered_years", lambda: range(1, 10_000))
+    monkeypatch.setattr(calendar, "bank_holidays", lambda year: frozenset())
+    with pytest.raises(CalendarError, match="no working day after 9999-12-31"):
+        calendar.contact_by(date(9999, 12, 31))
+    assert calendar.contact_by(date(9999, 12, 28)) == date(9999, 12, 30)

@@ -108,6 +108,7 @@ def test_support_directory_is_editable_without_touching_the_file() -> None:
     assert "su_advice" not in staff_ids
     assert "trade_union" in staff_ids
     assert "support_and_report" in staff_ids
+    assert "line_manager" in staff_ids  # for_audience still lists everything, e.g. to edit it
     edited = support.updated(
         SupportService("su_advice", "SU Advice", "students", "Independent advice.", "x@example.org")
     ).removed("trade_union")
@@ -117,6 +118,10 @@ def test_support_directory_is_editable_without_touching_the_file() -> None:
     assert edited.to_records()[0]["id"] == "support_and_report"
     with pytest.raises(ValueError, match="audience"):
         support.updated(SupportService("x", "X", "visitors", "", ""))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="for_statuses 'staff' is not a status of the audience"):
+        support.updated(SupportService("x", "X", "students", "", "", for_statuses=("staff",)))
+    with pytest.raises(ValueError, match="not_when_respondent 'visitor' is not one of"):
+        support.updated(SupportService("x", "X", "staff", "", "", not_when_respondent=("visitor",)))
     with pytest.raises(KeyError):
         support.removed("no_such_service")
 
@@ -129,11 +134,27 @@ def test_risk_questions_cover_the_areas_the_issue_names() -> None:
         "threats",
         "escalation",
         "vulnerable_people",
+        "wellbeing",
+        "community",
     ]
     ids = {q.id for q in screen.questions}
     assert {"safe_now", "immediate_danger", "medical_need"} <= ids
     assert {"shared_accommodation", "shared_course", "shared_workplace"} <= ids
+    # Issue 10: wellbeing (mental-health crisis, self-harm or suicidal thoughts) and risk to
+    # others in the community, with these ids exactly.
+    assert screen.question("mental_health_crisis").section == "wellbeing"
+    assert screen.question("self_harm_or_suicidal_thoughts").section == "wellbeing"
+    assert screen.question("risk_to_others").section == "community"
     assert [c.id for c in screen.external_checklists] == ["dash", "s_dash"]
+
+
+def test_every_red_flag_answer_says_what_to_do() -> None:
+    for question in load_policy("2.0").risk.questions:
+        for answer, level in question.levels.items():
+            if level == "high":
+                guidance = question.what_to_do[answer]
+                assert 10 <= len(guidance.split()) <= 60, (question.id, answer)
+        assert set(question.what_to_do) <= {a for a, lv in question.levels.items() if lv == "high"}
 
 
 def test_loading_is_cached_and_fast() -> None:
@@ -217,6 +238,51 @@ def _broken(tmp_path: Path, old: str, new: str, name: str = "dignity-and-respect
         ),
         ("examples = []", 'examples = [""]', "behaviours[1].examples[0]: expected non-empty text"),
         ("[policy]", "[policy\n", "not valid TOML"),
+        (
+            'audience = "everyone"\nconfidential = true\n',
+            'audience = "everyone"\n',
+            "support_services[0].confidential: missing",
+        ),
+        (
+            'for_statuses = ["postgraduate_research"]\nnot_when',
+            'for_statuses = ["postgrad"]\nnot_when',
+            "support_services[2].for_statuses: 'postgrad' is not a status of the audience",
+        ),
+        (
+            'for_statuses = ["postgraduate_research"]\nnot_when',
+            "for_statuses = []\nnot_when",
+            "support_services[2].for_statuses: must list at least one entry",
+        ),
+        (
+            'not_when_respondent = ["staff", "staff_and_student", "unknown"]',
+            'not_when_respondent = ["manager"]',
+            "support_services[1].not_when_respondent: 'manager' is not one of student",
+        ),
+        (
+            'safeguarding_if = ["yes"]\nwhat_to_do.yes = "Call 999 now.',
+            'safeguarding_if = ["yes"]\nwhat_to_do.maybe = "Call 999 now.',
+            "risk.questions[1].what_to_do.maybe: is not one of yes, no, unknown",
+        ),
+        (
+            'what_to_do.yes = "Call 999 now.',
+            'what_to_do.no = "Call 999 now.',
+            "risk.questions[1].what_to_do: missing for 'yes': every high-risk answer needs one",
+        ),
+        (
+            '[[flags]]\nid = "outside_scope"',
+            '[[flags]]\nid = "out_of_scope"',
+            "flags: missing id 'outside_scope'",
+        ),
+        (
+            'name = "Safeguarding escalation"',
+            'name = "safeguarding_escalation"',
+            "escalations[1].name: 'safeguarding_escalation' reads like an id, not words",
+        ),
+        (
+            '[[preferences]]\nid = "undecided"\nname = "Not decided yet"\n',
+            "",
+            "preferences: missing id 'undecided'",
+        ),
     ],
 )
 def test_a_broken_file_names_file_key_and_problem(
@@ -288,9 +354,10 @@ def test_an_edited_directory_round_trips_and_is_validated() -> None:
 
     support = load_policy("2.0").support
     edited = support.updated(
-        SupportService("nightline", "Nightline", "students", "Listening service.", "")
+        SupportService("nightline", "Nightline", "students", "Listening service.", "", True)
     )
     assert support_directory_from_records(edited.to_records()) == edited
+    assert support_directory_from_records(support.to_records()) == support  # every field kept
     records = edited.to_records()
     records[1]["audience"] = "alumni"
     with pytest.raises(PolicyDataError, match=r"support_services\[1\]\.audience: must be one of"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -27,6 +28,7 @@ def test_defaults_follow_the_contract() -> None:
     assert facts.parties_willing_informal is True
     assert facts.within_scope is True
     assert facts.incident_on is None
+    assert facts.reporter == "unknown"
 
 
 def test_round_trip() -> None:
@@ -58,6 +60,8 @@ def test_incident_on_may_be_null() -> None:
         ({**BASE, "within_scope": 0}, "within_scope", "expected true or false, found a number"),
         ({**BASE, "risk": ["high"]}, "risk", "found an array"),
         ({**BASE, "severity": "x" * 500}, "severity", "…"),
+        ({**BASE, "reporter": "undergraduate"}, "reporter", "expected one of student, staff"),
+        ({**BASE, "anonymous": Decimal("9" * 5000)}, "anonymous", "found a number"),
     ],
 )
 def test_errors_name_field_and_problem(data: dict[str, Any], field: str, problem: str) -> None:
@@ -89,6 +93,7 @@ def test_any_junk_gives_facts_or_one_line_error(data: dict[str, object]) -> None
     ("changes", "field"),
     [
         ({"respondent": "visitor"}, "respondent"),
+        ({"reporter": "visitors"}, "reporter"),
         ({"risk": "severe"}, "risk"),
         ({"anonymous": "no"}, "anonymous"),
         ({"reported_on": "2026-11-23"}, "reported_on"),

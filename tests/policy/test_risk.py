@@ -22,7 +22,13 @@ ALL_CLEAR: dict[str, Answer] = {
     "threats_made": "no",
     "escalating": "no",
     "children_or_vulnerable_adults": "no",
+    "mental_health_crisis": "no",
+    "self_harm_or_suicidal_thoughts": "no",
+    "risk_to_others": "no",
 }
+
+
+NEW_QUESTIONS = ("mental_health_crisis", "self_harm_or_suicidal_thoughts", "risk_to_others")
 
 
 def _answers(**changes: Answer) -> list[RiskAnswer]:
@@ -50,12 +56,34 @@ def test_all_clear_is_low() -> None:
         ({"children_or_vulnerable_adults": "yes"}, "high", True),
         ({"children_or_vulnerable_adults": "unknown"}, "medium", False),
         ({"shared_accommodation": "yes", "threats_made": "yes"}, "high", False),
+        # Issue 10: wellbeing and risk to others in the community.
+        ({"mental_health_crisis": "yes"}, "high", True),
+        ({"self_harm_or_suicidal_thoughts": "yes"}, "high", True),
+        ({"risk_to_others": "yes"}, "high", False),
+        ({"mental_health_crisis": "unknown"}, "medium", False),
+        ({"self_harm_or_suicidal_thoughts": "unknown"}, "medium", False),
+        ({"risk_to_others": "unknown"}, "medium", False),
     ],
 )
 def test_levels(changes: dict[str, Answer], level: str, safeguarding: bool) -> None:
     result = assess(_answers(**changes))
     assert result.computed_level == level
     assert result.safeguarding is safeguarding
+
+
+def test_a_red_flag_answer_comes_with_what_to_do() -> None:
+    screen = load_policy("2.0").risk
+    assert "Samaritans (116 123)" in screen.question("mental_health_crisis").what_to_do["yes"]
+    assert "999" in screen.question("self_harm_or_suicidal_thoughts").what_to_do["yes"]
+    assert "999" in screen.question("risk_to_others").what_to_do["yes"]
+    assert screen.question("risk_to_others").what_to_do.get("no") is None
+
+
+def test_the_new_questions_left_unasked_keep_an_otherwise_clear_screen_from_reading_low() -> None:
+    older = {k: v for k, v in ALL_CLEAR.items() if k not in NEW_QUESTIONS}
+    result = assess([RiskAnswer(q, a) for q, a in older.items()])
+    assert result.level == "medium"
+    assert set(result.unanswered) == set(NEW_QUESTIONS)
 
 
 def test_unasked_questions_count_as_unknown_so_an_empty_screen_is_not_low() -> None:

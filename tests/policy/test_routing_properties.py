@@ -8,8 +8,30 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage_desktop.policy.facts import PREFERENCES, RESPONDENTS, RISK_LEVELS, SEVERITIES, CaseFacts
-from triage_desktop.policy.routing import ACTIONS, ESCALATIONS, FLAGS, PROCEDURES, recommend
+from triage_desktop.policy.facts import (
+    PREFERENCES,
+    REPORTERS,
+    RESPONDENTS,
+    RISK_LEVELS,
+    SEVERITIES,
+    CaseFacts,
+)
+from triage_desktop.policy.routing import (
+    ESCALATIONS,
+    FLAGS,
+    NEEDS_AGREEMENT_WORDS,
+    OUTPUT_KEYS,
+    PROCEDURES,
+    RECOMMENDED_ACTIONS,
+    WITHOUT_CONSENT_WORDS,
+    recommend,
+)
+
+ASKED = {
+    "informal": "informal_resolution",
+    "formal": "formal_process",
+    "no_further_action": "no_further_action",
+}
 
 
 @st.composite
@@ -32,6 +54,7 @@ def case_facts(draw: st.DrawFn) -> CaseFacts:
         course_content=draw(st.booleans()),
         management_action=draw(st.booleans()),
         within_scope=draw(st.booleans()),
+        reporter=draw(st.sampled_from(REPORTERS)),
     )
 
 
@@ -56,17 +79,98 @@ def test_delay_never_dismisses(facts: CaseFacts, long_ago: date) -> None:
     assert historical.action == undated.action == recent.action
     assert "historical_report" in historical.flags
     assert "historical_report" not in recent.flags
-    if facts.within_scope:
-        assert historical.action != "dismiss"
+    assert historical.action != "dismiss"
+
+
+@PROPERTY_SETTINGS
+@given(case_facts())
+def test_the_engine_never_recommends_dismissal(facts: CaseFacts) -> None:
+    assert recommend(facts).action in RECOMMENDED_ACTIONS
+    assert "dismiss" not in RECOMMENDED_ACTIONS
+
+
+@PROPERTY_SETTINGS
+@given(case_facts())
+def test_the_two_consent_keys_are_never_both_true(facts: CaseFacts) -> None:
+    result = recommend(facts)
+    assert not (result.acts_without_consent and result.needs_reporter_agreement)
+
+
+@PROPERTY_SETTINGS
+@given(case_facts())
+def test_one_consent_key_is_true_whenever_the_action_differs_from_a_stated_preference(
+    facts: CaseFacts,
+) -> None:
+    result = recommend(facts)
+    asked = ASKED.get(facts.preference)
+    if asked is not None and result.action != asked:
+        assert result.acts_without_consent or result.needs_reporter_agreement
+    if asked is not None and result.action == asked:
+        assert not result.acts_without_consent
+        assert not result.needs_reporter_agreement
+
+
+@PROPERTY_SETTINGS
+@given(case_facts())
+def test_needs_reporter_agreement_exactly_as_issue_11_defines_it(facts: CaseFacts) -> None:
+    result = recommend(facts)
+    expected = not facts.high_concern and (
+        (facts.preference == "informal" and result.action != "informal_resolution")
+        or (facts.preference == "formal" and result.action != "formal_process")
+        or facts.preference == "undecided"
+    )
+    assert result.needs_reporter_agreement is expected
+
+
+@PROPERTY_SETTINGS
+@given(case_facts())
+def test_an_undecided_reporter_has_not_consented(facts: CaseFacts) -> None:
+    result = recommend(replace(facts, preference="undecided"))
+    assert result.acts_without_consent or result.needs_reporter_agreement
+
+
+@PROPERTY_SETTINGS
+@given(case_facts())
+def test_the_explaining_sentence_names_the_case(facts: CaseFacts) -> None:
+    result = recommend(facts)
+    if result.needs_reporter_agreement:
+        assert NEEDS_AGREEMENT_WORDS in result.rationale[0]
+    if result.acts_without_consent:
+        assert WITHOUT_CONSENT_WORDS in result.rationale[0]
+    if not (result.needs_reporter_agreement or result.acts_without_consent):
+        assert all(
+            NEEDS_AGREEMENT_WORDS not in s and WITHOUT_CONSENT_WORDS not in s
+            for s in result.rationale
+        )
+
+
+@PROPERTY_SETTINGS
+@given(case_facts())
+def test_flags_for_scope_risk_and_dates(facts: CaseFacts) -> None:
+    result = recommend(facts)
+    assert ("potential_risk" in result.flags) is (facts.risk == "medium")
+    assert ("outside_scope" in result.flags) is (
+        not facts.within_scope and result.action == "alternative_process"
+    )
+    before = facts.incident_on is not None and facts.incident_on < date(2025, 8, 1)
+    assert ("incident_before_policy" in result.flags) is before
+    e6 = facts.course_content and facts.reporter in ("student", "unknown")
+    assert ("course_content_presumption" in result.flags) is e6
 
 
 @PROPERTY_SETTINGS
 @given(case_facts())
 def test_acts_without_consent_only_on_high_concern(facts: CaseFacts) -> None:
+    """Issue 11's definition; preference `formal` counts too when the action is an alternative
+    process (the ambiguity resolved in docs/policy-engine.md)."""
     result = recommend(facts)
+    expected = facts.high_concern and (
+        facts.preference in ("informal", "no_further_action", "undecided")
+        or (facts.preference == "formal" and result.action == "alternative_process")
+    )
+    assert result.acts_without_consent is expected
     if result.acts_without_consent:
         assert facts.risk == "high" or facts.safeguarding_concern
-        assert facts.preference in ("no_further_action", "informal")
         assert result.action in ("formal_process", "alternative_process")
 
 
@@ -91,7 +195,8 @@ def test_staff_and_student_escalates_whenever_a_process_runs(facts: CaseFacts) -
 @given(case_facts())
 def test_output_uses_only_known_values_in_stable_order(facts: CaseFacts) -> None:
     result = recommend(facts)
-    assert result.action in ACTIONS
+    assert result.action in RECOMMENDED_ACTIONS
+    assert tuple(result.to_dict()) == OUTPUT_KEYS
     for values, order in (
         (result.procedures, PROCEDURES),
         (result.escalations, ESCALATIONS),

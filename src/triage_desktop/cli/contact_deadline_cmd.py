@@ -2,7 +2,8 @@
 
 The last day to contact the reporter: the 2nd working day after the report (Appendix B), skipping
 weekends, bank holidays in England and the university closure days given. None for anonymous
-reports. Writes `{"received": DATE, "contact_by": DATE or null}`.
+reports. Writes `{"received": DATE, "contact_by": DATE or null}`. Dates outside the years the
+bank-holiday calendar covers (1872 to 2100 today) are refused with exit 2, never answered wrongly.
 """
 
 from __future__ import annotations
@@ -44,10 +45,14 @@ def register(subparsers: Any) -> None:
 def run_contact_deadline(args: argparse.Namespace) -> int:
     from triage_desktop.cli.route_cmd import write_json
     from triage_desktop.policy.calendar import contact_by
+    from triage_desktop.policy.errors import CalendarError
 
     received = parse_date("DATE", args.received)
     closures = [parse_date("--closure", value) for value in args.closure]
-    deadline = contact_by(received, anonymous=args.anonymous, closures=closures)
+    try:
+        deadline = contact_by(received, anonymous=args.anonymous, closures=closures)
+    except CalendarError as error:
+        raise CliError(f"DATE: {error}", 2) from None
     write_json(
         {
             "received": received.isoformat(),

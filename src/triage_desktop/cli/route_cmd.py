@@ -2,7 +2,9 @@
 
 One JSON object in gives one object out; an array in gives an array out, in the same order.
 Invalid input exits 2 with one line on stderr naming the field and the problem, and nothing on
-stdout: a batch is all or nothing, so a script never half-reads a result. The contract is in
+stdout: a batch is all or nothing, so every item is checked before the first result is written,
+and a script never half-reads a result. Input is limited to `MAX_INPUT_BYTES`; results are
+written one by one, so a large batch never holds all its output in memory. The contract is in
 docs/policy-engine.md.
 """
 
@@ -10,13 +12,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
+from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from triage_desktop.cli import CliError
 
 INPUT_ERROR = 2
+# One run reads at most this much: about 100,000 minimal cases. Larger input is refused before
+# it is parsed; split it into several files.
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+# Longer integers are kept as Decimal rather than int, whose conversion refuses more than 4,300
+# digits; no routing field takes a number, so the value is only ever reported as wrong.
+_LONGEST_INT_DIGITS = 100
 
 
 def register(subparsers: Any) -> None:
@@ -40,14 +49,15 @@ def register(subparsers: Any) -> None:
 
 
 def run_route(args: argparse.Namespace) -> int:
+    from triage_desktop.policy.catalogue import policy_for_date
     from triage_desktop.policy.errors import FactsError, PolicyDataError, PolicyNotInForceError
     from triage_desktop.policy.facts import json_type
     from triage_desktop.policy.routing import facts_from_mapping, recommend
 
     document = parse_json(read_input(args.file))
     items = document if isinstance(document, list) else [document]
-    results = []
-    for index, item in enumerate(items):
+    checked = []
+    for index, item in enumerate(items):  # every item first: all or nothing
         where = f"[{index}]." if isinstance(document, list) else ""
         if not isinstance(item, dict):
             problem = "expected a JSON object" + (
@@ -56,28 +66,38 @@ def run_route(args: argparse.Namespace) -> int:
             raise CliError(f"{where}input: {problem}, found {json_type(item)}", INPUT_ERROR)
         try:
             facts = facts_from_mapping(item)
-            results.append(recommend(facts).to_dict())
+            checked.append((facts, policy_for_date(facts.reported_on)))
         except FactsError as error:
             raise CliError(f"{where}{error}", INPUT_ERROR) from None
         except PolicyNotInForceError as error:
             raise CliError(f"{where}reported_on: {error}", INPUT_ERROR) from None
         except PolicyDataError as error:  # a damaged installation, not the caller's input
             raise CliError(f"policy data: {error}", 1) from None
-    output: object = results if isinstance(document, list) else results[0]
-    write_json(output, indent=2)
+    results = (recommend(facts, policy).to_dict() for facts, policy in checked)
+    if isinstance(document, list):
+        write_json_array(results)
+    else:
+        write_json(next(results), indent=2)
     return 0
 
 
 def read_input(name: str) -> str:
-    """The text of FILE, or of standard input for '-'; decoding problems are input errors."""
+    """The text of FILE, or of standard input for '-'; decoding problems and input over
+    `MAX_INPUT_BYTES` are input errors (only one byte more than the limit is ever read)."""
     try:
         if name == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         else:
             with open(name, "rb") as handle:
-                data = handle.read()
+                data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         raise CliError(f"{name}: cannot read ({error.strerror})", INPUT_ERROR) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise CliError(
+            f"input: larger than the limit of {MAX_INPUT_BYTES:,} bytes "
+            f"({MAX_INPUT_BYTES // (1024 * 1024)} MiB) for one run; split it into smaller files",
+            INPUT_ERROR,
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -86,7 +106,12 @@ def read_input(name: str) -> str:
 
 def parse_json(text: str) -> object:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constant,
+            parse_int=_whole_number,
+        )
     except json.JSONDecodeError as error:
         raise CliError(
             f"input: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
@@ -99,14 +124,27 @@ def parse_json(text: str) -> object:
 
 
 def write_json(value: object, *, indent: int | None = None) -> None:
-    """JSON on stdout as UTF-8 whatever the locale, ending with a newline."""
+    """JSON on stdout as UTF-8 whatever the locale, ending with a newline. A closed or full
+    standard output is reported by the CLI entry point, for every command."""
     text = json.dumps(value, indent=indent, ensure_ascii=False) + "\n"
-    try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def write_json_array(values: Iterable[object]) -> None:
+    """The same text as `write_json(list(values), indent=2)`, written one item at a time."""
+    out = sys.stdout.buffer
+    first = True
+    for value in values:
+        item = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write((("[\n  " if first else ",\n  ") + item).encode("utf-8"))
+        first = False
+    out.write(b"[]\n" if first else b"\n]\n")
+    out.flush()
+
+
+def _whole_number(digits: str) -> int | Decimal:
+    return int(digits) if len(digits) <= _LONGEST_INT_DIGITS else Decimal(digits)
 
 
 class _DuplicateKeyError(ValueError):

@@ -65,6 +65,11 @@ class TableReader:
             raise self.fail(key, f"expected {expected}, found {describe(value)}")
         return value
 
+    def has(self, key: str) -> bool:
+        """Whether an optional key is present (it counts as read either way)."""
+        self._seen.add(key)
+        return key in self._data
+
     def text(self, key: str, *, allow_empty: bool = False) -> str:
         value = self._typed(key, str).strip()
         if not value and not allow_empty:

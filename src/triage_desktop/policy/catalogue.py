@@ -16,6 +16,8 @@ from types import MappingProxyType
 
 from triage_desktop.policy._reader import TableReader, unique_ids
 from triage_desktop.policy.errors import PolicyDataError, PolicyNotInForceError
+from triage_desktop.policy.facts import PREFERENCES
+from triage_desktop.policy.ids import ACTIONS, ESCALATIONS, FLAGS
 from triage_desktop.policy.model import (
     ANSWERS,
     AUDIENCES,
@@ -38,17 +40,13 @@ from triage_desktop.policy.model import (
     RiskSection,
     SupportDirectory,
     SupportService,
+    Term,
+    service_problem,
 )
 from triage_desktop.resources import resource
 
 FILE_PREFIX = "dignity-and-respect-"
-OUTCOME_IDS = (
-    "informal_resolution",
-    "formal_process",
-    "alternative_process",
-    "no_further_action",
-    "dismiss",
-)
+OUTCOME_IDS = ACTIONS
 OPTION_IDS = ("informal", "formal", "external", "no_further_action")
 RESPONDENT_KINDS = ("student", "staff")
 # Clauses the routing engine cites; every version's data file must provide them.
@@ -74,6 +72,7 @@ ENGINE_CLAUSES = (
     "factor_risk",
     "factor_other",
     "route_depends_on_respondent",
+    "in_force",
 )
 
 
@@ -174,6 +173,9 @@ def parse_policy(raw: dict[str, object], source: str) -> Policy:
         other_identities=_characteristics(top, "other_identities"),
         support=_support(top),
         risk=_risk(top.table("risk"), clauses),
+        flags=_terms(top, "flags", FLAGS, explained=True),
+        escalations=_terms(top, "escalations", ESCALATIONS, explained=True),
+        preferences=_terms(top, "preferences", PREFERENCES, explained=False),
         source=source,
     )
     top.done()
@@ -281,18 +283,52 @@ def _support(top: TableReader) -> SupportDirectory:
         audience = entry.text("audience")
         if audience not in AUDIENCES:
             raise entry.fail("audience", f"must be one of {', '.join(AUDIENCES)}")
-        found.append(
-            SupportService(
-                id=entry.text("id"),
-                name=entry.text("name"),
-                audience=_audience(audience),
-                description=entry.text("description"),
-                contact=entry.text("contact", allow_empty=True),
-            )
+        service = SupportService(
+            id=entry.text("id"),
+            name=entry.text("name"),
+            audience=_audience(audience),
+            description=entry.text("description"),
+            contact=entry.text("contact", allow_empty=True),
+            confidential=entry.flag("confidential"),
+            for_statuses=_optional_texts(entry, "for_statuses"),
+            not_when_respondent=_optional_texts(entry, "not_when_respondent"),
         )
+        problem = service_problem(service)
+        if problem is not None:
+            raise entry.fail(*problem)
+        found.append(service)
         entry.done()
     unique_ids(top, "support_services", [s.id for s in found])
     return SupportDirectory(tuple(found))
+
+
+def _optional_texts(entry: TableReader, key: str) -> tuple[str, ...]:
+    if not entry.has(key):
+        return ()
+    values = entry.texts(key)
+    if not values:
+        raise entry.fail(key, "must list at least one entry (leave the key out for all)")
+    return values
+
+
+def _terms(
+    top: TableReader, key: str, expected: tuple[str, ...], *, explained: bool
+) -> tuple[Term, ...]:
+    """Words for the engine's ids: exactly one entry per id, in the engine's order."""
+    found = []
+    for entry in top.tables(key):
+        term = Term(
+            entry.text("id"),
+            entry.text("name"),
+            entry.text("explanation") if explained else "",
+        )
+        if "_" in term.name:
+            raise entry.fail("name", f"{term.name!r} reads like an id, not words")
+        entry.done()
+        found.append(term)
+    _exact_ids(top, key, [t.id for t in found], expected)
+    by_id = {t.id: t for t in found}
+    return tuple(by_id[ident] for ident in expected)
 
 
 def support_directory_from_records(
@@ -320,15 +356,23 @@ def _risk(table: TableReader, clauses: dict[str, Clause]) -> RiskScreen:
         section = entry.text("section")
         if section not in section_ids:
             raise entry.fail("section", f"no section {section!r} in risk.sections")
+        levels = _answer_levels(entry.table("levels"))
+        what_to_do = _what_to_do(entry) if entry.has("what_to_do") else {}
+        for answer, level in levels.items():
+            if level == "high" and answer not in what_to_do:
+                raise entry.fail(
+                    "what_to_do", f"missing for {answer!r}: every high-risk answer needs one"
+                )
         questions.append(
             RiskQuestion(
                 id=entry.text("id"),
                 section=section,
                 text=entry.text("text"),
-                levels=_answer_levels(entry.table("levels")),
+                levels=levels,
                 safeguarding_if=frozenset(
                     _answer(entry, v) for v in entry.texts("safeguarding_if")
                 ),
+                what_to_do=MappingProxyType(what_to_do),
             )
         )
         entry.done()
@@ -356,6 +400,17 @@ def _answer_levels(table: TableReader) -> MappingProxyType[Answer, Level]:
         levels[answer] = _level(level)
     table.done()
     return MappingProxyType(levels)
+
+
+def _what_to_do(entry: TableReader) -> dict[Answer, str]:
+    table = entry.table("what_to_do")
+    found: dict[Answer, str] = {}
+    for key in table.all_keys():
+        answer = next((a for a in ANSWERS if a == key), None)
+        if answer is None:
+            raise table.fail(key, f"is not one of {', '.join(ANSWERS)}")
+        found[answer] = table.text(key)
+    return found
 
 
 def _answer(entry: TableReader, value: str) -> Answer:

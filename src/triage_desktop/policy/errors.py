@@ -22,3 +22,8 @@ class FactsError(ValueError):
 
 class RiskError(ValueError):
     """A risk screen answer, override or checklist record is not valid."""
+
+
+class CalendarError(ValueError):
+    """A date the working-day calendar cannot answer for: outside the years its bank-holiday data
+    covers, or a result past the last date Python can represent."""

@@ -7,6 +7,7 @@ such as `safeguarding` for `safeguarding_concern` can never silently fall back t
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -19,11 +20,25 @@ Respondent = Literal["student", "staff", "staff_and_student", "third_party", "un
 Preference = Literal["informal", "formal", "no_further_action", "undecided"]
 Severity = Literal["low", "medium", "high"]
 RiskLevel = Literal["low", "medium", "high"]
+# Who is reporting, as far as routing cares (the OfS E6 presumption is about students).
+Reporter = Literal["student", "staff", "visitor", "other", "unknown"]
+# The reporter's status as the case records it (`cases.model.ReporterStatus` values; the policy
+# layer sits below `cases`, so it takes the string). Signposting reads these.
+ReaderStatus = Literal[
+    "undergraduate", "postgraduate_taught", "postgraduate_research", "staff", "visitor", "other"
+]
 
 RESPONDENTS: tuple[Respondent, ...] = get_args(Respondent)
 PREFERENCES: tuple[Preference, ...] = get_args(Preference)
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 RISK_LEVELS: tuple[RiskLevel, ...] = get_args(RiskLevel)
+REPORTERS: tuple[Reporter, ...] = get_args(Reporter)
+READER_STATUSES: tuple[ReaderStatus, ...] = get_args(ReaderStatus)
+STUDENT_STATUSES: tuple[ReaderStatus, ...] = (
+    "undergraduate",
+    "postgraduate_taught",
+    "postgraduate_research",
+)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATES = ("reported_on", "incident_on")
@@ -32,6 +47,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "preference": PREFERENCES,
     "severity": SEVERITIES,
     "risk": RISK_LEVELS,
+    "reporter": REPORTERS,
 }
 
 
@@ -54,6 +70,7 @@ class CaseFacts:
     course_content: bool = False
     management_action: bool = False
     within_scope: bool = True
+    reporter: Reporter = "unknown"
 
     def __post_init__(self) -> None:
         """Check facts built in code too (not only those read from JSON): same errors."""
@@ -76,6 +93,20 @@ class CaseFacts:
     def high_concern(self) -> bool:
         """Risk is high or there is a safeguarding concern: the ground to act without consent."""
         return self.risk == "high" or self.safeguarding_concern
+
+
+def reporter_for_status(status: str) -> Reporter:
+    """The routing engine's `reporter` for a case's reporter status (`ReporterStatus` value):
+    any student status is `student`; an unrecognised status is `unknown`."""
+    if status in STUDENT_STATUSES:
+        return "student"
+    if status == "staff":
+        return "staff"
+    if status == "visitor":
+        return "visitor"
+    if status == "other":
+        return "other"
+    return "unknown"
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(CaseFacts))
@@ -154,7 +185,7 @@ def json_type(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, int | float):
+    if isinstance(value, numbers.Number):  # int, float, and Decimal for numbers too long for int
         return "a number"
     if isinstance(value, str):
         return "text"

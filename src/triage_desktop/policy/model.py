@@ -7,10 +7,13 @@ fixed everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from types import MappingProxyType
 from typing import Literal, TypeVar
+
+from triage_desktop.policy.facts import READER_STATUSES, RESPONDENTS, STUDENT_STATUSES
 
 Level = Literal["low", "medium", "high"]
 LEVELS: tuple[Level, ...] = ("low", "medium", "high")
@@ -34,6 +37,17 @@ class Principle:
     id: str
     name: str
     text: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """Plain words for one id the engine emits (a flag, an escalation, a preference): what a
+    screen or a signed document shows instead of the id. `explanation` is our summary, never
+    presented as a quotation of the policy."""
+
+    id: str
+    name: str
+    explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,13 +105,82 @@ class Characteristic:
     name: str
 
 
+AUDIENCE_STATUSES: Mapping[Audience, tuple[str, ...]] = MappingProxyType(
+    {"students": STUDENT_STATUSES, "staff": ("staff",), "everyone": READER_STATUSES}
+)
+# Headings for the two groups `SupportDirectory.signposting` returns, for screens and letters.
+CONFIDENTIAL_HEADING = "Free and confidential services"
+PEOPLE_HEADING = "People you know and trust who can help"
+
+
 @dataclass(frozen=True)
 class SupportService:
+    """One place to signpost people to.
+
+    `confidential` marks a free and confidential service; false marks a person in the reader's
+    own University life who can help (a line manager, an academic adviser), never listed as
+    confidential. `for_statuses` narrows the audience to some reporter statuses (empty: everyone
+    in the audience). `not_when_respondent` lists the respondent types for which the service is
+    left out, because the role may be the respondent's own (a line manager when the concern is
+    about a member of staff).
+    """
+
     id: str
     name: str
     audience: Audience
     description: str
     contact: str
+    confidential: bool = False
+    for_statuses: tuple[str, ...] = ()
+    not_when_respondent: tuple[str, ...] = ()
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """The reporter statuses this service is for."""
+        return self.for_statuses or AUDIENCE_STATUSES[self.audience]
+
+
+def service_problem(service: SupportService) -> tuple[str, str] | None:
+    """The first thing wrong with `service` as (key, problem), or None: the one check for the data
+    file, saved settings and edits in code."""
+    if service.audience not in AUDIENCES:
+        return "audience", f"must be one of {', '.join(AUDIENCES)}"
+    if not service.id.strip():
+        return "id", "must not be empty"
+    if not service.name.strip():
+        return "name", "must not be empty"
+    if not isinstance(service.confidential, bool):
+        return "confidential", "expected true or false"
+    allowed = AUDIENCE_STATUSES[service.audience]
+    for status in service.for_statuses:
+        if status not in allowed:
+            return "for_statuses", (
+                f"{status!r} is not a status of the audience {service.audience!r} "
+                f"({', '.join(allowed)})"
+            )
+    for kind in service.not_when_respondent:
+        if kind not in RESPONDENTS:
+            return "not_when_respondent", f"{kind!r} is not one of {', '.join(RESPONDENTS)}"
+    return None
+
+
+@dataclass(frozen=True)
+class Signposting:
+    """The services to signpost one reader to, in directory order, in two groups.
+
+    `confidential` are free and confidential services; `people` are people the reader knows and
+    trusts who can help. `left_out` are services for this reader not shown because the role may
+    be the respondent's (for the officer to know, not to show the reporter).
+    """
+
+    confidential: tuple[SupportService, ...]
+    people: tuple[SupportService, ...]
+    left_out: tuple[SupportService, ...] = ()
+
+    @property
+    def services(self) -> tuple[SupportService, ...]:
+        """Everything to signpost: the confidential services first, then the people."""
+        return self.confidential + self.people
 
 
 @dataclass(frozen=True)
@@ -106,8 +189,33 @@ class SupportDirectory:
 
     services: tuple[SupportService, ...]
 
+    def signposting(self, reader: str, respondents: Iterable[str] = ()) -> Signposting:
+        """What to signpost a reader with status `reader` (a `ReporterStatus` value:
+        undergraduate, postgraduate_taught, postgraduate_research, staff, visitor, other), in a
+        case whose respondents have the types `respondents` (`RespondentType` values). No
+        respondent recorded counts as `unknown`: a role that may be the respondent's is left out
+        until it is known not to be. Raises ValueError for a status or type it does not know."""
+        if reader not in READER_STATUSES:
+            raise ValueError(f"reader: {reader!r} is not one of {', '.join(READER_STATUSES)}")
+        kinds = set(respondents) or {"unknown"}
+        for kind in kinds:
+            if kind not in RESPONDENTS:
+                raise ValueError(f"respondents: {kind!r} is not one of {', '.join(RESPONDENTS)}")
+        shown: list[SupportService] = []
+        left_out: list[SupportService] = []
+        for service in self.services:
+            if reader not in service.statuses:
+                continue
+            (left_out if kinds & set(service.not_when_respondent) else shown).append(service)
+        return Signposting(
+            confidential=tuple(s for s in shown if s.confidential),
+            people=tuple(s for s in shown if not s.confidential),
+            left_out=tuple(left_out),
+        )
+
     def for_audience(self, audience: Literal["students", "staff"]) -> tuple[SupportService, ...]:
-        """Services for students or for staff, including those for everyone, in directory order."""
+        """Every service for students or for staff, including those for everyone, in directory
+        order: the whole list, e.g. to edit it. To signpost a reader, use `signposting`."""
         return tuple(s for s in self.services if s.audience in (audience, "everyone"))
 
     def get(self, service_id: str) -> SupportService:
@@ -118,10 +226,10 @@ class SupportDirectory:
 
     def updated(self, service: SupportService) -> SupportDirectory:
         """This directory with `service` replacing the one of the same id, or added at the end."""
-        if service.audience not in AUDIENCES:
-            raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}")
-        if not service.id.strip() or not service.name.strip():
-            raise ValueError("a support service needs an id and a name")
+        problem = service_problem(service)
+        if problem is not None:
+            key, message = problem
+            raise ValueError(f"{key} {message}")
         kept = [s if s.id != service.id else service for s in self.services]
         if all(s.id != service.id for s in self.services):
             kept.append(service)
@@ -131,18 +239,25 @@ class SupportDirectory:
         self.get(service_id)
         return replace(self, services=tuple(s for s in self.services if s.id != service_id))
 
-    def to_records(self) -> list[dict[str, str]]:
-        """Plain records, e.g. to save an edited directory in settings."""
-        return [
-            {
+    def to_records(self) -> list[dict[str, object]]:
+        """Plain records, e.g. to save an edited directory in settings; read them back with
+        `catalogue.support_directory_from_records`."""
+        records: list[dict[str, object]] = []
+        for s in self.services:
+            record: dict[str, object] = {
                 "id": s.id,
                 "name": s.name,
                 "audience": s.audience,
                 "description": s.description,
                 "contact": s.contact,
+                "confidential": s.confidential,
             }
-            for s in self.services
-        ]
+            if s.for_statuses:
+                record["for_statuses"] = list(s.for_statuses)
+            if s.not_when_respondent:
+                record["not_when_respondent"] = list(s.not_when_respondent)
+            records.append(record)
+        return records
 
 
 @dataclass(frozen=True)
@@ -160,6 +275,8 @@ class RiskQuestion:
     text: str
     levels: Mapping[Answer, Level]
     safeguarding_if: frozenset[Answer]
+    # What to do now for an answer that is a red flag (every answer at level high has one).
+    what_to_do: Mapping[Answer, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -209,6 +326,9 @@ class Policy:
     other_identities: tuple[Characteristic, ...]
     support: SupportDirectory
     risk: RiskScreen
+    flags: tuple[Term, ...]
+    escalations: tuple[Term, ...]
+    preferences: tuple[Term, ...]
     source: str = field(default="", compare=False)
 
     def clause(self, clause_id: str) -> Clause:
@@ -226,8 +346,20 @@ class Policy:
     def behaviour(self, behaviour_id: str) -> Behaviour:
         return _by_id(self.behaviours, behaviour_id)
 
+    def flag(self, flag_id: str) -> Term:
+        """The words for a routing flag (`routing.FLAGS`)."""
+        return _by_id(self.flags, flag_id)
 
-_Item = TypeVar("_Item", Option, Outcome, Procedure, Behaviour)
+    def escalation(self, escalation_id: str) -> Term:
+        """The words for a routing escalation (`routing.ESCALATIONS`)."""
+        return _by_id(self.escalations, escalation_id)
+
+    def preference(self, preference_id: str) -> Term:
+        """The words for a reporter's preference (`facts.PREFERENCES`)."""
+        return _by_id(self.preferences, preference_id)
+
+
+_Item = TypeVar("_Item", Option, Outcome, Procedure, Behaviour, Term)
 
 
 def _by_id(items: tuple[_Item, ...], ident: str) -> _Item:

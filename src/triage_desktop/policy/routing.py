@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from triage_desktop.policy.catalogue import policy_for_date
 from triage_desktop.policy.errors import FactsError
@@ -21,55 +20,75 @@ from triage_desktop.policy.facts import (
     facts_from_mapping,
     facts_to_mapping,
 )
+from triage_desktop.policy.ids import (
+    ACTIONS,
+    ESCALATIONS,
+    FLAGS,
+    PROCEDURES,
+    RECOMMENDED_ACTIONS,
+    Action,
+)
 from triage_desktop.policy.model import Policy
 
 __all__ = [
     "ACTIONS",
     "ESCALATIONS",
     "FLAGS",
+    "OUTPUT_KEYS",
     "PROCEDURES",
+    "RECOMMENDED_ACTIONS",
     "CaseFacts",
     "FactsError",
     "Recommendation",
+    "asked_for",
     "facts_from_mapping",
     "facts_to_mapping",
     "historical_cutoff",
     "recommend",
 ]
 
-Action = Literal[
-    "informal_resolution", "formal_process", "alternative_process", "no_further_action", "dismiss"
-]
-ACTIONS: tuple[Action, ...] = (
-    "informal_resolution",
-    "formal_process",
-    "alternative_process",
-    "no_further_action",
-    "dismiss",
-)
-PROCEDURES = (
-    "informal_resolution_approach",
-    "student_regulation_7",
-    "staff_disciplinary",
-    "formal_dignity_respect_staff",
-)
-ESCALATIONS = ("joint_determination", "safeguarding")
-FLAGS = (
-    "historical_report",
-    "anonymous_no_contact",
-    "course_content_presumption",
-    "legitimate_management",
-    "severity_may_require_formal",
-    "informal_not_viable",
-    "external_report",
-    "respondent_unknown",
-)
 HISTORICAL_AFTER_MONTHS = 6
+# The `route` command's output object: these keys, always all of them, in this order.
+OUTPUT_KEYS = (
+    "action",
+    "procedures",
+    "escalations",
+    "acts_without_consent",
+    "needs_reporter_agreement",
+    "flags",
+    "signposting_required",
+    "rationale",
+    "policy_version",
+)
+# What each stated preference asks for; an undecided reporter has asked for nothing yet.
+_ASKED: dict[Preference, Action | None] = {
+    "informal": "informal_resolution",
+    "formal": "formal_process",
+    "no_further_action": "no_further_action",
+    "undecided": None,
+}
+# The OfS E6 presumption is about students being exposed to course content.
+_E6_REPORTERS = ("student", "unknown")
+# The marks of the two ways a recommendation can differ from the reporter's preference: every
+# rationale sentence that explains such a recommendation carries one of them.
+NEEDS_AGREEMENT_WORDS = "it needs their agreement"
+WITHOUT_CONSENT_WORDS = "the officer may act without their consent"
+
+
+def asked_for(preference: Preference) -> Action | None:
+    """The action a stated preference asks for; None for `undecided`."""
+    return _ASKED[preference]
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """What the policy points to for one case. The officer decides; this explains."""
+    """What the policy points to for one case. The officer decides; this explains.
+
+    `needs_reporter_agreement`: there is no high concern and the action is not what the reporter
+    asked for (or they are undecided), so it is an option to put to them, not a decision.
+    `acts_without_consent`: there is high concern and the action is not what they asked for, so
+    the officer may act without their consent on that ground. Never both.
+    """
 
     action: Action
     procedures: tuple[str, ...]
@@ -78,15 +97,17 @@ class Recommendation:
     flags: tuple[str, ...]
     rationale: tuple[str, ...]
     policy_version: str
+    needs_reporter_agreement: bool = False
     signposting_required: bool = True
 
     def to_dict(self) -> dict[str, object]:
-        """Exactly the `route` command's output object."""
+        """Exactly the `route` command's output object (keys in `OUTPUT_KEYS` order)."""
         return {
             "action": self.action,
             "procedures": list(self.procedures),
             "escalations": list(self.escalations),
             "acts_without_consent": self.acts_without_consent,
+            "needs_reporter_agreement": self.needs_reporter_agreement,
             "flags": list(self.flags),
             "signposting_required": self.signposting_required,
             "rationale": list(self.rationale),
@@ -117,21 +138,25 @@ def recommend(facts: CaseFacts, policy: Policy | None = None) -> Recommendation:
     notes = _Rationale(used)
     flags: set[str] = set()
 
-    action = _choose_action(facts, notes, flags)
-    consent_overridden = (
-        facts.high_concern
-        and facts.preference in ("no_further_action", "informal")
-        and action in ("formal_process", "alternative_process")
-    )
-    if consent_overridden:
-        notes.add(
-            "preference_and_consent",
-            "the reporter's preference is not followed because there is a safeguarding concern "
-            "or a significant risk, the only ground on which the officer acts without consent.",
-        )
+    action, because = _choose_action(facts, flags)
+    asked = asked_for(facts.preference)
+    differs = asked is None or asked != action
+    # Issue 11's two keys, split by high concern. Its acts_without_consent list of preferences
+    # leaves out `formal`; a formal wish referred to an alternative process under high concern
+    # counts here too, so that one key is true whenever the action differs from the wish.
+    acts_without_consent = differs and facts.high_concern
+    needs_agreement = differs and not facts.high_concern
+    clause_id, reason = because[0]
+    if differs:
+        reason += " " + _consent_case(facts, used, acts_without_consent)
+    notes.add(clause_id, reason)
+    for clause_id, reason in because[1:]:
+        notes.add(clause_id, reason)
+    notes.add("preference_and_consent", _consent_sentence(facts, used, differs))
+
     procedures = _procedures(facts, action, used, notes, flags)
     escalations = _escalations(facts, action, notes)
-    _context_flags(facts, notes, flags)
+    _context_flags(facts, used, notes, flags)
     notes.add(
         "signposting",
         "signpost the reporter to support services, whatever the outcome.",
@@ -140,83 +165,146 @@ def recommend(facts: CaseFacts, policy: Policy | None = None) -> Recommendation:
         action=action,
         procedures=procedures,
         escalations=escalations,
-        acts_without_consent=consent_overridden,
+        acts_without_consent=acts_without_consent,
+        needs_reporter_agreement=needs_agreement,
         flags=tuple(flag for flag in FLAGS if flag in flags),
         rationale=tuple(notes.sentences),
         policy_version=used.version,
     )
 
 
-def _choose_action(facts: CaseFacts, notes: _Rationale, flags: set[str]) -> Action:
+_Because = list[tuple[str, str]]  # (clause id, reason): the first explains the action
+
+
+def _choose_action(facts: CaseFacts, flags: set[str]) -> tuple[Action, _Because]:
+    """The first rule that applies (docs/policy-engine.md, 'The rules')."""
     high = facts.high_concern
     preference: Preference = facts.preference
-    if not facts.within_scope:
-        notes.add("outcome_dismiss", "the concern was assessed as outside the policy's scope.")
-        notes.add(
-            "scope",
-            "the policy's scope sets out who and what it covers; the officer judged that this "
-            "concern falls outside it.",
-        )
-        return "dismiss"
+    not_viable = facts.informal_attempt_failed or not facts.parties_willing_informal
+    severe = facts.severity == "high" or facts.repeated
     if preference == "no_further_action" and not high:
-        notes.add(
-            "outcome_no_further_action",
-            "the reporter asked for no further action and no safeguarding concern or high risk "
-            "was identified.",
-        )
-        notes.add("preference_and_consent", "the reporter's preference is followed.")
-        return "no_further_action"
+        return "no_further_action", [
+            (
+                "outcome_no_further_action",
+                "the reporter asked for no further action and no safeguarding concern or high "
+                "risk was identified.",
+            )
+        ]
+    if not facts.within_scope:
+        flags.add("outside_scope")
+        return "alternative_process", [
+            (
+                "outcome_alternative",
+                "the concern was assessed as outside the policy's scope, so it is referred to "
+                "the process that does cover it.",
+            ),
+            (
+                "scope",
+                "the policy's scope sets out who and what it covers; the officer judged that "
+                "this concern falls outside it.",
+            ),
+            (
+                "outcome_dismiss",
+                "dismissing the allegation is never recommended here: it stays a decision the "
+                "officer may take, and the reporter is then given the reason.",
+            ),
+        ]
     if facts.respondent == "third_party":
-        notes.add(
-            "outcome_alternative",
-            "the respondent is neither a student nor a member of staff, and the framework's "
-            "routes cover students and staff only.",
-        )
-        notes.add(
-            "route_depends_on_respondent",
-            "Appendix C routes by whether the respondent is a student or a member of staff.",
-        )
-        return "alternative_process"
+        return "alternative_process", [
+            (
+                "outcome_alternative",
+                "the respondent is neither a student nor a member of staff, and the framework's "
+                "routes cover students and staff only.",
+            ),
+            (
+                "route_depends_on_respondent",
+                "Appendix C routes by whether the respondent is a student or a member of staff.",
+            ),
+        ]
     if high:
-        notes.add(
-            "factor_risk",
-            f"a formal process is recommended because {_concern(facts)}.",
-        )
-        return "formal_process"
+        return "formal_process", [
+            ("factor_risk", f"a formal process is recommended because {_concern(facts)}.")
+        ]
     if preference == "formal":
-        notes.add("factor_choice", "the reporter chose a formal process.")
-        return "formal_process"
-    if preference == "informal":
-        if facts.informal_attempt_failed or not facts.parties_willing_informal:
-            flags.add("informal_not_viable")
-            notes.add(
+        return "formal_process", [("factor_choice", "the reporter chose a formal process.")]
+    if not_viable:
+        flags.add("informal_not_viable")
+        chose = (
+            "the reporter preferred an informal approach"
+            if preference == "informal"
+            else "the reporter is undecided"
+        )
+        return "formal_process", [
+            (
                 "factor_other",
-                f"the reporter preferred an informal approach, but {_not_viable(facts)}, so a "
+                f"{chose}, but {_not_viable(facts)}, so a formal process is recommended.",
+            )
+        ]
+    if preference == "informal":
+        because = [("factor_choice", "the reporter chose the informal approach.")]
+        if severe:
+            flags.add("severity_may_require_formal")
+            because.append(
+                (
+                    "factor_severity",
+                    f"the behaviour is {_severity(facts)}: check with the reporter whether a "
+                    "formal process is needed.",
+                )
+            )
+        return "informal_resolution", because
+    if severe:
+        flags.add("severity_may_require_formal")
+        return "formal_process", [
+            (
+                "factor_severity",
+                f"the reporter is undecided and the behaviour is {_severity(facts)}, so a "
                 "formal process is recommended.",
             )
-            return "formal_process"
-        notes.add("factor_choice", "the reporter chose the informal approach.")
-        if facts.severity == "high" or facts.repeated:
-            flags.add("severity_may_require_formal")
-            notes.add(
-                "factor_severity",
-                f"the behaviour is {_severity(facts)}: check with the reporter whether a formal "
-                "process is needed.",
-            )
-        return "informal_resolution"
-    if facts.severity == "high" or facts.repeated:
-        notes.add(
-            "factor_severity",
-            f"the reporter is undecided and the behaviour is {_severity(facts)}, so a formal "
-            "process is recommended.",
+        ]
+    return "informal_resolution", [
+        (
+            "framework_overview",
+            "the reporter is undecided and nothing points to a formal process, so the informal "
+            "approach is recommended.",
         )
-        return "formal_process"
-    notes.add(
-        "framework_overview",
-        "the reporter is undecided and nothing points to a formal process, so the informal "
-        "approach is recommended.",
+    ]
+
+
+def _asked_words(facts: CaseFacts, policy: Policy) -> str:
+    if facts.preference == "undecided":
+        return "the reporter has not decided yet"
+    name = policy.preference(facts.preference).name
+    return f"the reporter asked for {name[:1].lower()}{name[1:]}"
+
+
+def _consent_case(facts: CaseFacts, policy: Policy, acts_without: bool) -> str:
+    """Which case a recommendation against the preference is, said in the sentence that
+    explains it: acting without consent (and on which ground), or needing their agreement."""
+    if acts_without:
+        return (
+            f"{_capitalised(_asked_words(facts, policy))}: {WITHOUT_CONSENT_WORDS}, on the "
+            f"ground that {_concern(facts)}."
+        )
+    return (
+        f"{_capitalised(_asked_words(facts, policy))}, so this is an option to put to them, not "
+        f"a decision: {NEEDS_AGREEMENT_WORDS}."
     )
-    return "informal_resolution"
+
+
+def _consent_sentence(facts: CaseFacts, policy: Policy, differs: bool) -> str:
+    if not differs:
+        return "the reporter's preference is followed."
+    if facts.high_concern:
+        return (
+            f"{_asked_words(facts, policy)}, and {WITHOUT_CONSENT_WORDS} because "
+            f"{_concern(facts)}: a safeguarding concern or a significant risk is the only "
+            "ground on which the policy allows it."
+        )
+    return (
+        f"{_asked_words(facts, policy)} and there is no safeguarding concern or significant "
+        "risk, so the reporter keeps autonomy over the next steps: the recommendation is an "
+        f"option to put to them, and {NEEDS_AGREEMENT_WORDS}."
+    )
 
 
 def _procedures(
@@ -268,7 +356,14 @@ def _escalations(facts: CaseFacts, action: Action, notes: _Rationale) -> tuple[s
     return tuple(found)
 
 
-def _context_flags(facts: CaseFacts, notes: _Rationale, flags: set[str]) -> None:
+def _context_flags(facts: CaseFacts, policy: Policy, notes: _Rationale, flags: set[str]) -> None:
+    if facts.risk == "medium":
+        flags.add("potential_risk")
+        notes.add(
+            "factor_risk",
+            "the risk is assessed as medium, a potential risk: a formal process may be required. "
+            "This does not change the recommendation; talk it through with the reporter.",
+        )
     if is_historical(facts):
         flags.add("historical_report")
         notes.add(
@@ -277,18 +372,37 @@ def _context_flags(facts: CaseFacts, notes: _Rationale, flags: set[str]) -> None
             "taken seriously and delay alone never dismisses it, though evidence may be harder "
             "to find.",
         )
+    if (
+        facts.incident_on is not None
+        and facts.incident_on < policy.in_force_from <= facts.reported_on
+    ):
+        flags.add("incident_before_policy")
+        notes.add(
+            "in_force",
+            f"the earliest incident is before {_long_date(policy.in_force_from)}, when version "
+            f"{policy.version} of the policy began to apply. The report is handled under this "
+            "version; check which expectations applied to the behaviour at the time.",
+        )
     if facts.anonymous:
         flags.add("anonymous_no_contact")
         notes.add(
             "contact_within_two_days",
             "the report is anonymous, so there is no one to contact and no contact deadline.",
         )
-    if facts.course_content:
+    if facts.course_content and facts.reporter in _E6_REPORTERS:
         flags.add("course_content_presumption")
         notes.add(
             "course_content",
             "the concern is about course materials or statements in teaching, which are presumed "
-            "not to be harassment unless there is sufficient evidence to the contrary.",
+            "not to be harassment of students exposed to them unless there is sufficient "
+            "evidence to the contrary.",
+        )
+    elif facts.course_content:
+        notes.add(
+            "course_content",
+            f"the concern is about course materials or teaching, but the reporter is "
+            f"{_reporter_words(facts)}: the Condition E6 presumption is about students being "
+            "exposed to such content, so it does not apply here.",
         )
     if facts.management_action:
         flags.add("legitimate_management")
@@ -352,6 +466,33 @@ def _severity(facts: CaseFacts) -> str:
     if facts.repeated:
         parts.append("repeated")
     return " and ".join(parts)
+
+
+def _reporter_words(facts: CaseFacts) -> str:
+    return {"staff": "a member of staff", "visitor": "a visitor"}.get(
+        facts.reporter, "not a student"
+    )
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _long_date(day: date) -> str:
+    """'1 August 2025', whatever the locale (strftime's %B follows it)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _capitalised(text: str) -> str:

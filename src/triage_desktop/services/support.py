@@ -9,6 +9,7 @@ reporter view, the summary and the letters get their directory from.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from triage_desktop.cases.text import InvalidFieldError, clean_text
@@ -41,7 +42,15 @@ def apply_overrides(directory: SupportDirectory, overrides: Mapping[str, Any]) -
         change = overrides.get(service.id)
         if isinstance(change, Mapping):
             values = {key: str(change.get(key, getattr(service, key))) for key in EDITABLE}
-            services.append(SupportService(service.id, audience=service.audience, **values))
+            # replace() keeps the fields the officer cannot edit (confidential, for_statuses, ...)
+            services.append(
+                replace(
+                    service,
+                    name=values["name"],
+                    description=values["description"],
+                    contact=values["contact"],
+                )
+            )
         else:
             services.append(service)
     edited = SupportDirectory(tuple(services))
