@@ -126,7 +126,7 @@ def test_the_reporter_view_is_an_allow_list_without_internal_text(
     vault_with_case: tuple[VaultService, Case],
 ) -> None:
     _service, case = vault_with_case
-    view = mc.reporter_view(case, filled_meeting(), POLICY, POLICY.support.services)
+    view = mc.reporter_view(case, filled_meeting(), POLICY, POLICY.support)
     shown = repr(dataclasses.asdict(view))
     assert MARK not in shown
     assert "Refer to the informal resolution approach" in shown

@@ -39,6 +39,7 @@ __all__ = [
     "RECOMMENDED_ACTIONS",
     "CaseFacts",
     "FactsError",
+    "Reason",
     "Recommendation",
     "asked_for",
     "facts_from_mapping",
@@ -81,6 +82,22 @@ def asked_for(preference: Preference) -> Action | None:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One reason for a recommendation, in plain words, and the clause it rests on. Screens show
+    the words first and the clause's quotation beneath; the `route` command prints `sentence`."""
+
+    clause_id: str
+    text: str
+
+    def sentence(self, policy: Policy) -> str:
+        clause = policy.clause(self.clause_id)
+        return (
+            f"{clause.cite} (Dignity and Respect Policy v{policy.version}): "
+            f"{self.text} The policy says: “{clause.quote}”"
+        )
+
+
+@dataclass(frozen=True)
 class Recommendation:
     """What the policy points to for one case. The officer decides; this explains.
 
@@ -99,6 +116,7 @@ class Recommendation:
     policy_version: str
     needs_reporter_agreement: bool = False
     signposting_required: bool = True
+    reasons: tuple[Reason, ...] = ()  # the rationale, one reason per sentence
 
     def to_dict(self) -> dict[str, object]:
         """Exactly the `route` command's output object (keys in `OUTPUT_KEYS` order)."""
@@ -169,6 +187,7 @@ def recommend(facts: CaseFacts, policy: Policy | None = None) -> Recommendation:
         needs_reporter_agreement=needs_agreement,
         flags=tuple(flag for flag in FLAGS if flag in flags),
         rationale=tuple(notes.sentences),
+        reasons=tuple(notes.reasons),
         policy_version=used.version,
     )
 
@@ -421,18 +440,19 @@ def _context_flags(facts: CaseFacts, policy: Policy, notes: _Rationale, flags: s
 
 
 class _Rationale:
-    """Collects sentences, each citing a clause of `policy` and its version."""
+    """Collects the reasons, each resting on a clause of `policy`."""
 
     def __init__(self, policy: Policy) -> None:
         self._policy = policy
-        self.sentences: list[str] = []
+        self.reasons: list[Reason] = []
 
     def add(self, clause_id: str, reason: str) -> None:
-        clause = self._policy.clause(clause_id)
-        self.sentences.append(
-            f"{clause.cite} (Dignity and Respect Policy v{self._policy.version}): "
-            f"{_capitalised(reason)} The policy says: “{clause.quote}”"
-        )
+        self._policy.clause(clause_id)  # every reason rests on a clause the data has
+        self.reasons.append(Reason(clause_id, _capitalised(reason)))
+
+    @property
+    def sentences(self) -> list[str]:
+        return [reason.sentence(self._policy) for reason in self.reasons]
 
 
 def _respondent_kinds(respondent: Respondent) -> set[str]:

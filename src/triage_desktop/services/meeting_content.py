@@ -9,14 +9,13 @@ screen and these builders cannot disagree about a key.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triage_desktop.cases.meeting import Consent, Meeting
 from triage_desktop.cases.meeting import derived as d
 from triage_desktop.cases.meeting import schema as m
-from triage_desktop.cases.model import Case, ReporterStatus
-from triage_desktop.policy.model import Policy, SupportService
+from triage_desktop.cases.model import Case
+from triage_desktop.policy.model import Policy, Signposting, SupportDirectory, SupportService
 from triage_desktop.policy.risk import RiskResult
 from triage_desktop.policy.routing import ACTIONS, Recommendation
 
@@ -118,15 +117,19 @@ def sign_blockers(case: Case, meeting: Meeting, policy: Policy) -> list[str]:
 # -- what the reporter may see --------------------------------------------------------------------
 
 
-def audience_for(status: ReporterStatus) -> str:
-    """Staff get the staff directory; everyone else (students, visitors) the students' one."""
-    return "staff" if status == ReporterStatus.STAFF else "students"
+def signposting(case: Case, meeting: Meeting, directory: SupportDirectory) -> Signposting:
+    """Where this reporter is signposted: the services for their status, confidential services
+    apart from people who can help, leaving out roles that may be a respondent's (the policy
+    layer decides; the directory carries the officer's corrections)."""
+    kinds = [kind for _entry, kind in d.respondent_types(meeting, case)]
+    return directory.signposting(case.details.reporter.status.value, kinds)
 
 
-def support_services(case: Case, directory: Sequence[SupportService]) -> tuple[SupportService, ...]:
-    """The services this reporter is offered, in directory order."""
-    audience = audience_for(case.details.reporter.status)
-    return tuple(s for s in directory if s.audience in (audience, "everyone"))
+def support_services(
+    case: Case, meeting: Meeting, directory: SupportDirectory
+) -> tuple[SupportService, ...]:
+    """The services the support step offers, confidential ones first."""
+    return signposting(case, meeting, directory).services
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ class ReporterView:
 
 
 def reporter_view(
-    case: Case, meeting: Meeting, policy: Policy, directory: Sequence[SupportService]
+    case: Case, meeting: Meeting, policy: Policy, directory: SupportDirectory
 ) -> ReporterView:
     kinds = d.respondent_kinds(meeting, case)
     steps = tuple(
@@ -159,10 +162,12 @@ def reporter_view(
         follow_up="" if follow is None else long_date(follow),
         support=tuple(
             (service.name, state, service.contact)
-            for service, state, _note in d.offers(meeting, support_services(case, directory))
+            for service, state, _note in d.offers(
+                meeting, support_services(case, meeting, directory)
+            )
         ),
         options=tuple((o.title, d.option_text(o, kinds, policy)) for o in policy.options),
-        preference=m.PREFERENCE.words_for(chosen),
+        preference=policy.preference(chosen).name if chosen else "",
         preference_words=meeting.text(m.PREFERENCE_IN_THEIR_WORDS),
         sharing=d.sharing(meeting),
         adjustments=d.adjustments(meeting),
@@ -196,23 +201,18 @@ class RouteWords:
     policy_version: str
 
 
-def _reason(sentence: str) -> Reason:
-    """Split a rationale sentence ("<cite> (… vX): <why> The policy says: “<quote>”")."""
-    head, _, rest = sentence.partition("): ")
-    cite = head.rsplit(" (Dignity and Respect Policy", 1)[0]
-    why, _, quote = rest.partition(" The policy says: “")
-    return Reason(why.strip(), cite.strip(), quote.rstrip("”").strip())
-
-
 def route_words(route: RespondentRoute, policy: Policy) -> RouteWords:
     advice = route.recommendation
     return RouteWords(
         respondent=route.label,
         action=policy.outcome(advice.action).name,
         procedures=tuple(policy.procedure(p).name for p in advice.procedures),
-        escalations=tuple(e.replace("_", " ") for e in advice.escalations),
-        flags=tuple(f.replace("_", " ") for f in advice.flags),
-        reasons=tuple(_reason(s) for s in advice.rationale),
+        escalations=tuple(policy.escalation(e).name for e in advice.escalations),
+        flags=tuple(policy.flag(f).name for f in advice.flags),
+        reasons=tuple(
+            Reason(r.text, policy.clause(r.clause_id).cite, policy.clause(r.clause_id).quote)
+            for r in advice.reasons
+        ),
         policy_version=advice.policy_version,
     )
 

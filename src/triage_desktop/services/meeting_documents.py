@@ -7,14 +7,13 @@ layer's allow-list (`documents.mapping.letter_from_summary`), so nothing interna
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from triage_desktop.cases.meeting import STEP_TITLES, STEPS, Meeting, StepState
 from triage_desktop.cases.meeting import derived as d
 from triage_desktop.cases.meeting import schema as m
 from triage_desktop.cases.model import Case
 from triage_desktop.documents import content as dc
-from triage_desktop.policy.model import Policy, SupportService
+from triage_desktop.policy.model import Policy, SupportDirectory
 from triage_desktop.services.meeting_content import routing, support_services
 
 SERVICE_NAME = "Support and Report Service"
@@ -60,7 +59,7 @@ def summary_content(
     case: Case,
     meeting: Meeting,
     policy: Policy,
-    directory: Sequence[SupportService],
+    directory: SupportDirectory,
     *,
     officer: dc.Person,
     organisation: str,
@@ -80,7 +79,7 @@ def summary_content(
     )
     support = tuple(
         dc.SupportOffer(service.name, meeting.text(m.SUPPORT_OFFER.field(service.id, "")), note)  # type: ignore[arg-type]
-        for service, _words, note in d.offers(meeting, support_services(case, directory))
+        for service, _words, note in d.offers(meeting, support_services(case, meeting, directory))
     )
     options = tuple(
         dc.OptionExplained(
@@ -122,7 +121,7 @@ def summary_content(
         ),
         acts_without_consent=route.consent is m.Consent.WITHOUT_CONSENT,
         without_consent_justification=meeting.text(m.WITHOUT_CONSENT_JUSTIFICATION),
-        reporter_preference=_preference_line(meeting),
+        reporter_preference=_preference_line(meeting, policy),
         routing=shown,
         officer_decision=route.decision,
         override_reason=route.reason if route.differs else "",
@@ -137,8 +136,9 @@ def summary_content(
     )
 
 
-def _preference_line(meeting: Meeting) -> str:
-    chosen = m.PREFERENCE.words_for(meeting.text(m.PREFERENCE))
+def _preference_line(meeting: Meeting, policy: Policy) -> str:
+    chosen = meeting.text(m.PREFERENCE)
+    chosen = policy.preference(chosen).name if chosen else ""
     words = meeting.text(m.PREFERENCE_IN_THEIR_WORDS)
     return ": ".join(part for part in (chosen, words) if part) or "not recorded"
 
@@ -151,7 +151,7 @@ def letter_content(
     case: Case,
     meeting: Meeting,
     summary: dc.SummaryContent,
-    directory: Sequence[SupportService],
+    directory: SupportDirectory,
     *,
     letter_date: dt.date,
     document_id: str,
@@ -165,7 +165,7 @@ def letter_content(
         recipient_name=case.details.reporter.name or "The person who raised the concern",
         signposting=tuple(
             dc.SupportContact(s.name, s.description, s.contact)
-            for s in support_services(case, directory)
+            for s in support_services(case, meeting, directory)
         ),
         letter_date=letter_date,
         document_id=document_id,

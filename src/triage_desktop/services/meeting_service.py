@@ -27,7 +27,7 @@ from triage_desktop.services.errors import VaultError
 
 if TYPE_CHECKING:
     from triage_desktop.cases.model import StoredDocument
-    from triage_desktop.policy.model import Policy, SupportService
+    from triage_desktop.policy.model import Policy, SupportDirectory
     from triage_desktop.services.session import VaultService
     from triage_desktop.services.settings import VaultSettings
 
@@ -58,7 +58,7 @@ class OpenedMeeting:
     case: Case
     meeting: Meeting
     policy: Policy
-    directory: tuple[SupportService, ...]  # the support directory in use (with corrections)
+    directory: SupportDirectory  # the support directory in use (with the officer's corrections)
     settings: VaultSettings
     signer: Signer | None
     officer_name: str  # who acknowledges a safety alert, in the summary
@@ -81,10 +81,10 @@ def _signer(vault: VaultService) -> Signer | None:
     return Signer(identity.common_name, identity.role, identity.organisation)
 
 
-def _directory(policy: Policy, settings: VaultSettings) -> tuple[SupportService, ...]:
+def _directory(policy: Policy, settings: VaultSettings) -> SupportDirectory:
     from triage_desktop.services.support import directory_in_use
 
-    return directory_in_use(policy, settings.support_directory_overrides).services
+    return directory_in_use(policy, settings.support_directory_overrides)
 
 
 def open_meeting(vault: VaultService, case_id: int) -> OpenedMeeting:

@@ -68,7 +68,7 @@ from triage_desktop.cases.meeting.schema import (
     Step,
 )
 from triage_desktop.cases.model import Case, RespondentType
-from triage_desktop.policy.facts import CaseFacts, Preference
+from triage_desktop.policy.facts import CaseFacts, Preference, reporter_for_status
 from triage_desktop.policy.model import Option, Policy, RiskQuestion, SupportService
 from triage_desktop.policy.risk import RiskAnswer, RiskResult
 
@@ -151,6 +151,7 @@ class RedFlag:
     key: str  # the risk answer's key: what an acknowledgement refers to
     question: str
     answer: str  # in words
+    what_to_do: str  # the policy data's guidance for this answer
 
 
 def red_flags(meeting: Meeting, policy: Policy) -> tuple[RedFlag, ...]:
@@ -160,7 +161,8 @@ def red_flags(meeting: Meeting, policy: Policy) -> tuple[RedFlag, ...]:
         key = RISK_ANSWER.key(question.id)
         answer = meeting.values.get(key)
         if answer in ("yes", "no", "unknown") and question.levels[answer] == RED_FLAG_LEVEL:
-            found.append(RedFlag(key, question.text, RISK_ANSWER.words_for(answer)))
+            guidance = question.what_to_do.get(answer, "")
+            found.append(RedFlag(key, question.text, RISK_ANSWER.words_for(answer), guidance))
     return tuple(found)
 
 
@@ -240,6 +242,7 @@ def case_facts(case: Case, meeting: Meeting, risk: RiskResult, respondent: str) 
         course_content=meeting.flag(COURSE_CONTENT),
         management_action=meeting.flag(MANAGEMENT_ACTION),
         within_scope=not meeting.flag(OUTSIDE_SCOPE),
+        reporter=reporter_for_status(case.details.reporter.status.value),
     )
 
 
@@ -447,7 +450,11 @@ def layout(
             PRECAUTIONS_CONSIDERED,
             PRECAUTIONS,
         ),
-        Step.PREFERENCE: (PREFERENCE, PREFERENCE_IN_THEIR_WORDS, SHARING),
+        Step.PREFERENCE: (
+            PREFERENCE.with_choices(tuple(Choice(p.id, p.name) for p in policy.preferences)),
+            PREFERENCE_IN_THEIR_WORDS,
+            SHARING,
+        ),
         Step.ROUTING: (
             *ROUTING_FACTORS,
             DECISION.with_choices(outcomes),

@@ -192,13 +192,8 @@ OFFER_CHOICES = (
     Choice("declined", "Declined"),
 )
 
-PREFERENCE_WORDS = {
-    "informal": "The informal approach",
-    "formal": "A formal process",
-    "no_further_action": "No further action for now",
-    "undecided": "Not decided yet",
-}
-PREFERENCE_CHOICES = tuple(Choice(p, PREFERENCE_WORDS[p]) for p in PREFERENCES)
+# The words for each preference are the policy's (`Policy.preference`); the layout puts them in.
+PREFERENCE_CHOICES = tuple(Choice(p, p) for p in PREFERENCES)
 
 SEVERITY_CHOICES = tuple(Choice(s, s.capitalize()) for s in SEVERITIES)
 LEVEL_CHOICES = SEVERITY_CHOICES  # the officer's own judgement of the risk: low, medium, high

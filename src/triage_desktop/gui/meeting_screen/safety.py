@@ -68,7 +68,12 @@ class SafetyPanel(QFrame):
             self.body.clear()
             return
         e = html.escape
-        said = "".join(f"<li>{e(f.question)} <b>{e(f.answer)}</b></li>" for f in flags)
+        said = "".join(
+            f"<li>{e(f.question)} <b>{e(f.answer)}</b>"
+            + (f"<br>{e(f.what_to_do)}" if f.what_to_do else "")
+            + "</li>"
+            for f in flags
+        )
         steps = "".join(f"<li>{e(step)}</li>" for step in what_to_do(security, safeguarding_lead))
         self.body.setText(f"<p>The reporter said:</p><ul>{said}</ul><p>Now:</p><ol>{steps}</ol>")
         self.show()

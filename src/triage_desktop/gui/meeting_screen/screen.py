@@ -178,7 +178,7 @@ class MeetingScreen(QWidget):
         opened = self.opened_meeting
         if opened is None:
             return ()
-        return mc.support_services(opened.case, opened.directory)
+        return mc.support_services(opened.case, self.meeting, opened.directory)
 
     def page_for(self, step: Step) -> StepPage | ReviewPage:
         """The step's page, built (and filled from the record) the first time it is needed."""
