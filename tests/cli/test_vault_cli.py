@@ -237,16 +237,22 @@ def test_rekey_prints_a_new_recovery_key(
     old = _init(vault, secret_file, capsys)
     args = ["--vault", str(vault), "rekey", "--passphrase-file", str(secret_file)]
     assert main(args) == 0
-    new = capsys.readouterr().out.strip().splitlines()[-1].strip()
+    out = capsys.readouterr().out
+    assert "previous recovery key keeps working until you confirm" in out
+    new = out.strip().splitlines()[-1].strip()
     assert new != old
     assert len(new.split("-")) == 6
     old_file = tmp_path / "old.txt"
     old_file.write_text(old)
-    check = ["--vault", str(vault), "unlock-check", "--recovery-key-file"]
-    assert main([*check, str(old_file)]) == 3
     new_file = tmp_path / "new.txt"
     new_file.write_text(new)
+    check = ["--vault", str(vault), "unlock-check", "--recovery-key-file"]
+    assert main([*check, str(old_file)]) == 0  # not confirmed yet: the kept key still opens
+    assert "has not been confirmed" in capsys.readouterr().err
+    assert main([*check, str(new_file)]) == 0  # unlocking with the new key confirms it
+    assert main([*check, str(old_file)]) == 3
     assert main([*check, str(new_file)]) == 0
+    assert "has not been confirmed" not in capsys.readouterr().err
 
 
 def test_help_lists_the_vault_commands(capsys: pytest.CaptureFixture[str]) -> None:

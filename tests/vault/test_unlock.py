@@ -192,12 +192,25 @@ def test_missing_damaged_and_newer_slot_files(tmp_path: Path) -> None:
         VaultService(tmp_path / "v").unlock(PASSPHRASE)
 
 
-def test_rekey_issues_a_new_recovery_key(tmp_path: Path) -> None:
+def test_rekey_issues_a_new_recovery_key_and_keeps_the_old_one_until_confirmed(
+    tmp_path: Path,
+) -> None:
     old_recovery = _make(tmp_path / "v")
     service = VaultService(tmp_path / "v")
     service.unlock(PASSPHRASE)
     new_recovery = service.rekey(PASSPHRASE)
+    assert new_recovery != old_recovery
+    assert service.recovery_key_unconfirmed
     service.create_case(details())
+    service.lock()
+    # Not yet confirmed: the recovery key the officer keeps still opens the vault.
+    service.unlock_with_recovery_key(old_recovery)
+    assert service.count_cases() == 2
+    assert service.recovery_key_unconfirmed
+    service.lock()
+    # One unlock with the new key confirms it; from then on only the new key works.
+    service.unlock_with_recovery_key(new_recovery)
+    assert not service.recovery_key_unconfirmed
     service.lock()
     with pytest.raises(BadRecoveryKey):
         VaultService(tmp_path / "v").unlock_with_recovery_key(old_recovery)
@@ -209,40 +222,46 @@ def test_rekey_issues_a_new_recovery_key(tmp_path: Path) -> None:
     service.lock()
 
 
-def test_a_rekey_interrupted_either_side_of_the_database_change(tmp_path: Path) -> None:
-    folder = tmp_path / "v"
-    _make(folder)
-    slots_path = folder / slots.FILE_NAME
-    old_slots = slots_path.read_bytes()
-    service = VaultService(folder)
+def test_confirming_needs_the_new_key_itself(tmp_path: Path) -> None:
+    old_recovery = _make(tmp_path / "v")
+    service = VaultService(tmp_path / "v")
+    service.unlock(PASSPHRASE)
+    new_recovery = service.rekey(PASSPHRASE)
+    with pytest.raises(BadRecoveryKey, match="not the new recovery key"):
+        service.confirm_recovery_key(old_recovery)
+    assert service.recovery_key_unconfirmed
+    assert service.confirm_recovery_key(new_recovery)
+    assert not service.confirm_recovery_key(new_recovery)  # nothing left to confirm
+    service.lock()
+    with pytest.raises(BadRecoveryKey):
+        VaultService(tmp_path / "v").unlock_with_recovery_key(old_recovery)
+
+
+def test_two_rekeys_before_confirming_keep_the_first_recovery_key(tmp_path: Path) -> None:
+    old_recovery = _make(tmp_path / "v")
+    service = VaultService(tmp_path / "v")
     service.unlock(PASSPHRASE)
     service.rekey(PASSPHRASE)
+    newest = service.rekey(PASSPHRASE)
     service.lock()
-    new_slots = slots_path.read_bytes()
-    # Died after the database was rekeyed, before the slot file was replaced.
-    slots_path.write_bytes(old_slots)
-    (folder / "keyslots.next.json").write_bytes(new_slots)
-    service.unlock(PASSPHRASE)
+    service.unlock_with_recovery_key(old_recovery)  # through two links of the chain
     assert service.count_cases() == 1
     service.lock()
-    assert slots_path.read_bytes() == new_slots
-    assert not (folder / "keyslots.next.json").exists()
-    # Died before the database changed: the pending slots are stale and are dropped.
-    (folder / "keyslots.next.json").write_bytes(old_slots)
-    service.unlock(PASSPHRASE)
+    service.unlock_with_recovery_key(newest)
     service.lock()
-    assert not (folder / "keyslots.next.json").exists()
+    with pytest.raises(BadRecoveryKey):
+        VaultService(tmp_path / "v").unlock_with_recovery_key(old_recovery)
 
 
-def test_pending_slots_are_not_adopted_for_a_damaged_database(tmp_path: Path) -> None:
+def test_a_staged_slot_file_is_not_adopted_for_a_damaged_database(tmp_path: Path) -> None:
     folder = tmp_path / "v"
     _make(folder)
     slots_path = folder / slots.FILE_NAME
     original = slots_path.read_bytes()
-    (folder / "keyslots.next.json").write_bytes(original.replace(b'"format"', b'"format" '))
+    staged = folder / slots.STAGED_FILE_NAME
+    staged.write_bytes(original)
     (folder / "vault.db").write_bytes(b"\0" * 8192)
     with pytest.raises(VaultCorrupt):
         VaultService(folder).unlock(PASSPHRASE)
     assert slots_path.read_bytes() == original
-    assert (folder / "keyslots.next.json").exists()
-    assert not (folder / "keyslots.previous.json").exists()
+    assert staged.exists()

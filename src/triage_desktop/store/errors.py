@@ -23,5 +23,21 @@ class DiskFullError(StoreError):
     """The disk (or the file size limit) is full: the transaction was rolled back."""
 
 
+class ReadOnlyError(StoreError):
+    """The vault folder (or its disk) is read-only: nothing could be written."""
+
+
+class StoreIOError(StoreError):
+    """The disk reported an I/O error that is neither a full disk nor a read-only folder."""
+
+
+class MigrationError(StoreError):
+    """A schema migration failed; the database file was left exactly as it was."""
+
+
+class ConcurrentChangeError(StoreError):
+    """The record changed since the caller read it; the change was not applied."""
+
+
 class ClosedError(StoreError):
     """The database was closed (the vault locked) while a call was on its way."""

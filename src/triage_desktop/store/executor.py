@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import TypeVar
 
 from triage_desktop.store.connection import Connection, translate
@@ -19,10 +20,17 @@ T = TypeVar("T")
 
 
 class SerialExecutor:
-    def __init__(self, open_connection: Callable[[], Connection]) -> None:
+    def __init__(
+        self, open_connection: Callable[[], Connection], *, folder: Path | None = None
+    ) -> None:
+        self._folder = folder  # where the database lives: to tell a full disk from damage
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-db")
         self._thread: threading.Thread | None = None
-        self._connection: Connection = self._pool.submit(self._start, open_connection).result()
+        try:
+            self._connection: Connection = self._pool.submit(self._start, open_connection).result()
+        except BaseException:
+            self._pool.shutdown(wait=True)
+            raise
         self._closed = False
 
     def _start(self, open_connection: Callable[[], Connection]) -> Connection:
@@ -33,7 +41,7 @@ class SerialExecutor:
         try:
             return fn(self._connection)
         except Exception as error:
-            translated = translate(error, writing=writing)
+            translated = translate(error, writing=writing, folder=self._folder)
             if translated is error:
                 raise
             raise translated from error
