@@ -265,3 +265,82 @@ def test_a_staged_slot_file_is_not_adopted_for_a_damaged_database(tmp_path: Path
         VaultService(folder).unlock(PASSPHRASE)
     assert slots_path.read_bytes() == original
     assert staged.exists()
+
+
+def test_a_wrong_keychain_secret_is_not_a_wrong_passphrase(
+    tmp_path: Path, in_memory_keyring: InMemoryKeyring
+) -> None:
+    import base64
+    import secrets as random_bytes
+
+    from triage_desktop.services.errors import KeychainSecretMismatch
+    from triage_desktop.vault import backoff
+
+    recovery = _make(tmp_path / "v")
+    for entry in in_memory_keyring.secrets:  # another secret under this vault's name
+        in_memory_keyring.secrets[entry] = base64.b64encode(random_bytes.token_bytes(32)).decode()
+    for _ in range(5):
+        with pytest.raises(KeychainSecretMismatch, match="did not count as a failed attempt"):
+            VaultService(tmp_path / "v").unlock(PASSPHRASE)
+    assert backoff.remaining(tmp_path / "v") == 0
+    assert not (tmp_path / "v" / backoff.FILE_NAME).exists()
+    service = VaultService(tmp_path / "v")
+    service.unlock_with_recovery_key(recovery)  # the way out the message names
+    service.change_passphrase(PASSPHRASE)
+    service.lock()
+    service.unlock(PASSPHRASE)
+    service.lock()
+
+
+@pytest.mark.parametrize("weak", ["aaaaaaaaaa", "1111111111111", "abababababab", "short"], ids=repr)
+def test_a_guessable_passphrase_is_refused_everywhere(tmp_path: Path, weak: str) -> None:
+    from triage_desktop.services.errors import WeakPassphrase
+
+    with pytest.raises(WeakPassphrase):
+        VaultService(tmp_path / "new").create(OFFICER, weak, use_keychain=False)
+    assert not (tmp_path / "new").exists()
+    service, _ = create_vault(tmp_path / "v")
+    with pytest.raises(WeakPassphrase):
+        service.change_passphrase(weak)
+    with pytest.raises(WeakPassphrase):
+        service.rekey(weak)
+    service.lock()
+    service.unlock(PASSPHRASE)  # nothing changed
+    service.lock()
+
+
+def test_the_cli_refuses_a_guessable_passphrase_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from triage_desktop.cli import main
+
+    weak = tmp_path / "weak.txt"
+    weak.write_text("aaaaaaaaaa\n")
+    args = ["--vault", str(tmp_path / "v"), "init", "--name", "Officer", "--no-keychain"]
+    assert main([*args, "--passphrase-file", str(weak)]) == 2
+    err = capsys.readouterr().err
+    assert "too easy to guess" in err
+    assert not (tmp_path / "v" / slots.FILE_NAME).exists()
+
+
+def test_the_strength_floor_and_the_hint_are_one_estimate() -> None:
+    from triage_desktop.services import passphrase_strength
+
+    assert not passphrase_strength.estimate("aaaaaaaaaa").acceptable
+    assert passphrase_strength.estimate(PASSPHRASE).acceptable
+    assert passphrase_strength.problem("aaaaaaaaaa")
+    assert passphrase_strength.problem(PASSPHRASE) == ""
+
+
+def test_lock_overwrites_the_keys_it_held(tmp_path: Path) -> None:
+    service, _ = create_vault(tmp_path / "v")
+    service.create_case(details())
+    database_key = service._key
+    audit_key = service._database()._audit_key
+    assert database_key is not None
+    assert any(database_key)
+    assert any(audit_key)
+    service.lock()
+    assert database_key == bytearray(len(database_key))
+    assert audit_key == bytearray(len(audit_key))
+    assert service._key is None

@@ -61,6 +61,7 @@ from triage_desktop.services.passphrase_strength import MIN_LENGTH
 from triage_desktop.services.passphrase_strength import problem as passphrase_problem
 from triage_desktop.services.settings import VaultSettings
 from triage_desktop.vault import keychain, slots
+from triage_desktop.vault.files import remove_stale_temporaries, write_failure
 from triage_desktop.vault.kdf import KdfParams
 
 if TYPE_CHECKING:
@@ -118,6 +119,37 @@ def _validated_meeting(meeting: MeetingRecord) -> MeetingRecord:
     )
 
 
+def _cannot_open(first: Exception, second: Exception, folder: Path) -> Exception:
+    """Neither writable nor readable: say why, in terms of what the officer can do."""
+    from triage_desktop.store.errors import DiskFullError, UpgradeBlockedError
+
+    if not isinstance(first, DiskFullError):
+        return first
+    if isinstance(second, UpgradeBlockedError):
+        return DiskFullError(
+            "This vault needs a one-time upgrade to open in this version of Triage Desk, and the "
+            f"upgrade needs free space: the disk holding {folder} is full. Free some space, then "
+            "unlock again. Nothing was changed."
+        )
+    return DiskFullError(
+        f"The disk holding {folder} is full, so the vault cannot be opened ({second}). Free "
+        "some space, then unlock again. Nothing was changed."
+    )
+
+
+def _read_only_because(error: Exception, folder: Path) -> str:
+    from triage_desktop.store.connection import read_only_message
+    from triage_desktop.store.errors import DiskFullError
+
+    if isinstance(error, DiskFullError):
+        return (
+            f"The disk holding {folder} is full, so the vault is open read-only: the case list "
+            "and search work, but nothing can be changed, and cases cannot be opened (opening "
+            "one is recorded in the audit log). Free some space, then lock and unlock again."
+        )
+    return read_only_message(folder)
+
+
 class VaultService:
     """One vault folder; locked until `unlock*` or `create` succeeds."""
 
@@ -155,8 +187,13 @@ class VaultService:
         return db
 
     def _call(self, fn: Callable[[VaultDatabase], T]) -> T:
-        with store_errors():
-            return fn(self._database())
+        try:
+            with store_errors():
+                return fn(self._database())
+        except VaultReadOnly as error:
+            if self.read_only_reason:  # say why this vault is read-only (a backup, a full disk)
+                raise VaultReadOnly(self.read_only_reason) from error
+            raise
 
     # -- create, unlock, lock ------------------------------------------------------------------
 
@@ -175,7 +212,10 @@ class VaultService:
         Officer(0, officer.name, officer.role, officer.email)  # validate before writing anything
         if vault_exists(self.folder):
             raise VaultAlreadyExists(f"There is already a vault in {self.folder}.")
-        ensure_private_dir(self.folder)
+        try:
+            ensure_private_dir(self.folder)
+        except OSError as error:
+            raise write_failure(error, self.folder.parent, "The vault was not created.") from error
         key = slots.new_database_key()
         vault_id = database.new_vault_id()
         slot_file, recovery = slots.new_slot_file(
@@ -251,11 +291,15 @@ class VaultService:
                 if reason:
                     raise
                 # Keep the records readable: nothing is written, and every change says why not.
-                opened = key_changes.open_first(self.folder, candidates, read_only=True)
-                reason = f"{error} Until then the vault is open read-only."
+                try:
+                    opened = key_changes.open_first(self.folder, candidates, read_only=True)
+                except Exception as second:
+                    raise _cannot_open(error, second, self.folder) from second
+                reason = _read_only_because(error, self.folder)
         self._db, self._key, self.read_only_reason = opened.db, opened.key, reason
         self.officer_id = opened.db.owner()
         if not reason:
+            remove_stale_temporaries(self.folder)
             key_changes.reconcile(self.folder, opened.db, opened.key, opened.candidate)
             with contextlib.suppress(OSError):
                 maintenance.expire_copies(self.folder)

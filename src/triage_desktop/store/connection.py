@@ -48,7 +48,7 @@ def raw_key_pragma(key: bytes | bytearray) -> str:
     return f"x'{bytes(key).hex()}'"
 
 
-def corrupt_message(error: BaseException) -> str:
+def corrupt_message(error: BaseException | str) -> str:
     return (
         "The vault database is damaged, truncated, or does not belong to this vault's key file "
         f"({error}). Nothing was changed. Keep a copy of the vault folder as it is, then restore "

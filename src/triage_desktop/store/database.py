@@ -48,7 +48,7 @@ from triage_desktop.store.connection import (
     read_only_message,
     translate,
 )
-from triage_desktop.store.errors import ReadOnlyError, StoreCorruptError
+from triage_desktop.store.errors import ReadOnlyError, StoreCorruptError, UpgradeBlockedError
 from triage_desktop.store.executor import SerialExecutor
 
 T = TypeVar("T")
@@ -97,7 +97,7 @@ def prepare(folder: Path, key: bytes | bytearray, *, read_only: bool = False) ->
     if not migrate.needs_upgrade(revision):
         return None
     if read_only:
-        raise ReadOnlyError(
+        raise UpgradeBlockedError(
             f"This vault was written by an older Triage Desk and needs a one-time upgrade, which "
             f"must write to its folder. {read_only_message(folder)}"
         )

@@ -27,6 +27,10 @@ class ReadOnlyError(StoreError):
     """The vault folder (or its disk) is read-only: nothing could be written."""
 
 
+class UpgradeBlockedError(ReadOnlyError):
+    """The vault needs a schema upgrade, and it was opened read-only (so the upgrade cannot run)."""
+
+
 class StoreIOError(StoreError):
     """The disk reported an I/O error that is neither a full disk nor a read-only folder."""
 

@@ -13,10 +13,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from triage_desktop.store.connection import Connection, translate
-from triage_desktop.store.errors import ClosedError
+from triage_desktop.store.connection import Connection, corrupt_message, translate
+from triage_desktop.store.errors import ClosedError, StoreCorruptError
 
 T = TypeVar("T")
+
+
+def _pages_fail_check(con: Connection) -> bool:
+    try:
+        return bool(con.execute("PRAGMA cipher_integrity_check").fetchall())
+    except MemoryError:
+        return False
+    except Exception:
+        return True
 
 
 class SerialExecutor:
@@ -40,6 +49,12 @@ class SerialExecutor:
     def _call(self, fn: Callable[[Connection], T], *, writing: bool = False) -> T:
         try:
             return fn(self._connection)
+        except MemoryError as error:
+            # SQLCipher reports SQLITE_NOMEM when a page it must rewrite fails its HMAC check;
+            # only a page check tells that apart from memory really running out.
+            if _pages_fail_check(self._connection):
+                raise StoreCorruptError(corrupt_message("a page failed its HMAC check")) from error
+            raise
         except Exception as error:
             translated = translate(error, writing=writing, folder=self._folder)
             if translated is error:

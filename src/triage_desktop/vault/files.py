@@ -41,17 +41,25 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_directory(path.parent)
 
 
-__all__ = ["atomic_write", "fsync_directory", "write_failure"]
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files of atomic writes a crash interrupted (never the truth: only the rename
+    makes a file count)."""
+    for temporary in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+__all__ = ["atomic_write", "fsync_directory", "remove_stale_temporaries", "write_failure"]
 
 
 def write_failure(error: OSError, folder: Path, outcome: str) -> VaultError:
-    """A failed file write in the officer's words; `outcome` says what did (not) happen."""
+    """A failed file write in the officer's words, led by `outcome` (what did or did not happen)."""
     if error.errno in DISK_FULL_ERRNOS or (error.errno == errno.EIO and disk_is_full(folder)):
         return DiskFull(
-            f"The disk holding {folder} is full. {outcome} Free some space, then try again."
+            f"{outcome} The disk holding {folder} is full: free some space, then try again."
         )
     if error.errno in READ_ONLY_ERRNOS or folder_is_read_only(folder):
         return VaultReadOnly(
-            f"The folder {folder} is read-only (or this account may not write there). {outcome}"
+            f"{outcome} The folder {folder} is read-only (or this account may not write there)."
         )
-    return VaultError(f"Writing in {folder} failed ({error.strerror or error}). {outcome}")
+    return VaultError(f"{outcome} Writing in {folder} failed: {error.strerror or error}.")
