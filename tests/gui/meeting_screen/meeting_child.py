@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
+import tests.support.vaults  # noqa: F401 - cheap test KDF slots are allowed (see that module)
 import triage_desktop.gui  # noqa: F401 - the PySide6 None guard, before any Qt call
 from triage_desktop.gui.app import create_application
 from triage_desktop.gui.context import AppContext
