@@ -344,3 +344,27 @@ def test_lock_overwrites_the_keys_it_held(tmp_path: Path) -> None:
     assert database_key == bytearray(len(database_key))
     assert audit_key == bytearray(len(audit_key))
     assert service._key is None
+
+
+def test_a_rekey_interrupted_by_an_older_build_is_still_finished(tmp_path: Path) -> None:
+    """Older builds left `keyslots.next.json` (no generation) when killed between the database
+    rekey and the rename: the database is on the new key, only that file opens it."""
+    folder = tmp_path / "v"
+    _make(folder)
+    old_slots = (folder / slots.FILE_NAME).read_bytes()
+    service = VaultService(folder)
+    service.unlock(PASSPHRASE)
+    service.rekey(PASSPHRASE)
+    service.lock()
+    legacy = json.loads((folder / slots.FILE_NAME).read_text())
+    for field in ("generation", "change", "key_check", "rekey_chain"):
+        legacy.pop(field, None)
+    legacy["slots"].pop("previous_recovery")
+    (folder / slots.STAGED_FILE_NAME).write_text(json.dumps(legacy))
+    (folder / slots.FILE_NAME).write_bytes(old_slots)
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 1
+    service.lock()
+    assert not (folder / slots.STAGED_FILE_NAME).exists()
+    service.unlock(PASSPHRASE)  # the adopted file opens it from now on
+    service.lock()

@@ -86,9 +86,12 @@ def with_outcome(error: VaultError, outcome: str) -> VaultError:
 def _staged_applies(
     staged: slots.SlotFile, db: VaultDatabase, key: bytearray, candidate: slots.Candidate
 ) -> bool:
-    recorded = db.slots_generation() == staged.generation
-    matches_key = staged.key_check == slots.key_check(key)
-    if staged.change == slots.CHANGE_REKEY:
+    recorded = bool(staged.generation) and db.slots_generation() == staged.generation
+    if staged.key_check:
+        matches_key = staged.key_check == slots.key_check(key)
+    else:  # written by an older Triage Desk: its staged file was always a rekey's new slots
+        matches_key = candidate.source == slots.STAGED
+    if staged.change in (slots.CHANGE_REKEY, ""):
         return matches_key
     if staged.change == slots.CHANGE_PASSPHRASE:
         # Recorded: finish it. Not recorded: whichever passphrase the officer typed decides.
