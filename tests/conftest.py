@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Cheap key derivation in every test vault (see the module: it lowers the Argon2id floor).
+import tests.support.vaults  # noqa: F401
+
 # PySide6 6.12 on Python 3.11 would abort a long test run (see triage_desktop.gui.none_guard).
 import triage_desktop.gui  # noqa: F401 - installs the guard for every test, Qt-only ones too
 

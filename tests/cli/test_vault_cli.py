@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -237,16 +238,22 @@ def test_rekey_prints_a_new_recovery_key(
     old = _init(vault, secret_file, capsys)
     args = ["--vault", str(vault), "rekey", "--passphrase-file", str(secret_file)]
     assert main(args) == 0
-    new = capsys.readouterr().out.strip().splitlines()[-1].strip()
+    out = capsys.readouterr().out
+    assert "previous recovery key keeps working until you confirm" in out
+    new = out.strip().splitlines()[-1].strip()
     assert new != old
     assert len(new.split("-")) == 6
     old_file = tmp_path / "old.txt"
     old_file.write_text(old)
-    check = ["--vault", str(vault), "unlock-check", "--recovery-key-file"]
-    assert main([*check, str(old_file)]) == 3
     new_file = tmp_path / "new.txt"
     new_file.write_text(new)
+    check = ["--vault", str(vault), "unlock-check", "--recovery-key-file"]
+    assert main([*check, str(old_file)]) == 0  # not confirmed yet: the kept key still opens
+    assert "has not been confirmed" in capsys.readouterr().err
+    assert main([*check, str(new_file)]) == 0  # unlocking with the new key confirms it
+    assert main([*check, str(old_file)]) == 3
     assert main([*check, str(new_file)]) == 0
+    assert "has not been confirmed" not in capsys.readouterr().err
 
 
 def test_help_lists_the_vault_commands(capsys: pytest.CaptureFixture[str]) -> None:
@@ -267,3 +274,62 @@ def test_triage_desktop_home_selects_the_vault_and_files_are_owner_only(
     assert vault_home.stat().st_mode & 0o077 == 0
     for path in vault_home.rglob("*"):
         assert path.stat().st_mode & 0o077 == 0, path
+
+
+def _in_a_terminal(
+    args: list[str], answer_after: str, answer: Callable[[str], str]
+) -> tuple[int, str]:
+    """Run the command in a pseudo-terminal (as an officer would), answering one prompt."""
+    import os
+    import pty
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    code = (
+        "import sys; import tests.support.vaults; from triage_desktop.cli import main; "
+        f"sys.exit(main({args!r}))"
+    )
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.chdir(repo)
+        os.execv(sys.executable, [sys.executable, "-c", code])  # noqa: S606 - a fixed program
+    output, answered = b"", False
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        text = output.decode("utf-8", "replace")
+        if not answered and answer_after in text:
+            os.write(fd, (answer(text) + "\n").encode())
+            answered = True
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
+
+
+def test_rekey_in_a_terminal_asks_for_the_new_key_and_then_the_old_one_stops(
+    tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault = tmp_path / "v"  # passphrase-only: the child process has no test keychain
+    init = ["--vault", str(vault), "init", "--name", "Officer", "--no-keychain"]
+    assert main([*init, "--passphrase-file", str(secret_file)]) == 0
+    old = capsys.readouterr().out.strip().splitlines()[-1].strip()
+
+    def new_key(text: str) -> str:
+        lines = [line.strip() for line in text.splitlines()]
+        return next(line for line in lines if line.count("-") == 5 and len(line) == 41)
+
+    code, out = _in_a_terminal(
+        ["--vault", str(vault), "rekey", "--passphrase-file", str(secret_file)],
+        "Type the new recovery key",
+        new_key,
+    )
+    assert code == 0, out
+    assert "Confirmed: the previous recovery key no longer works." in out
+    old_file = tmp_path / "old.txt"
+    old_file.write_text(old)
+    assert main(["--vault", str(vault), "unlock-check", "--recovery-key-file", str(old_file)]) == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -90,6 +91,7 @@ def test_a_bad_backup_replaces_nothing(tmp_path: Path, damage: str) -> None:
     with pytest.raises(expected):
         maintenance.restore(tmp_path / "v", tmp_path / "backup", passphrase="wrong but long")
     after = {p.name: p.read_bytes() for p in (tmp_path / "v").iterdir() if p.is_file()}
+    after.pop("unlock-attempts.json", None)  # a wrong secret counts towards the back-off here
     assert after == live
     assert not (tmp_path / "v" / maintenance.SAFETY_DIR).exists()
 
@@ -141,7 +143,7 @@ def test_purge_deletes_only_what_is_due_and_leaves_a_content_free_entry(tmp_path
     service.set_status(recent.id, CaseStatus.CLOSED)
     due = service.purge_candidates(date.today())
     assert [c.reference for c in due] == [old.reference]
-    assert service.purge(date.today()) == [old.reference]
+    assert service.purge(date.today()).purged == (old.reference,)
     assert service.count_cases() == 2
     assert service.audit_verify().ok
     key = bytes(service._key or b"")
@@ -180,7 +182,7 @@ def test_purged_text_survives_nowhere_in_the_decrypted_database(tmp_path: Path) 
     for _ in range(20):  # several FTS segments, as in real use
         service.create_case(details())
     _close_long_ago(service, doomed.id, 7)
-    assert service.purge(date.today()) == [doomed.reference]
+    assert service.purge(date.today()).purged == (doomed.reference,)
     assert service.get_case(keep.id)
     key = bytes(service._key or b"")
     service.lock()
@@ -193,3 +195,181 @@ def test_purged_text_survives_nowhere_in_the_decrypted_database(tmp_path: Path) 
     exported = plain.read_bytes().lower()
     assert b"sam sample" in exported  # the export is readable text: the check below means something
     assert marker[-10:].encode() not in exported
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {p.name: maintenance._sha256(p) for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_checking_a_backup_never_changes_it(tmp_path: Path) -> None:
+    from triage_desktop.cli import main
+
+    service, recovery = _vault_with_cases(tmp_path / "v")
+    backup = service.backup(tmp_path / "backup")
+    service.lock()
+    before = _hashes(backup)
+    # What docs/vault.md suggests: open the backup itself and check it.
+    (tmp_path / "rec.txt").write_text(recovery)
+    args = [
+        "--vault",
+        str(backup),
+        "unlock-check",
+        "--recovery-key-file",
+        str(tmp_path / "rec.txt"),
+    ]
+    assert main(args) == 0
+    copy = VaultService(backup)
+    copy.unlock(PASSPHRASE)
+    assert copy.count_cases() == 3
+    assert copy.is_read_only
+    copy.lock()
+    assert _hashes(backup) == before
+    maintenance.check_backup_files(backup)
+
+
+def test_one_backup_restores_ten_times_in_a_row(tmp_path: Path) -> None:
+    service, _ = _vault_with_cases(tmp_path / "v")
+    backup = service.backup(tmp_path / "backup")
+    service.lock()
+    before = _hashes(backup)
+    safety_copies = set()
+    for round_ in range(10):
+        safety = maintenance.restore(tmp_path / "v", backup, passphrase=PASSPHRASE)
+        assert safety is not None
+        safety_copies.add(safety)
+        service.unlock(PASSPHRASE)
+        assert service.count_cases() == 3
+        assert service.audit_verify().ok
+        service.create_case(details(f"round {round_}"))  # the restored vault is used in between
+        service.lock()
+        assert _hashes(backup) == before
+    assert len(safety_copies) == 10  # each restore keeps its own safety copy, none overwritten
+
+
+def test_a_backup_on_read_only_media_restores(tmp_path: Path) -> None:
+    from tests.support.readonly import read_only_folder
+
+    service, _ = _vault_with_cases(tmp_path / "v")
+    service.backup(tmp_path / "backup")
+    service.lock()
+    with read_only_folder(tmp_path / "backup") as backup:
+        assert maintenance.restore(tmp_path / "v", backup, passphrase=PASSPHRASE) is not None
+        with pytest.raises(WrongPassphrase):  # counted in the vault folder, not the backup's
+            maintenance.restore(tmp_path / "v", backup, passphrase="not the right passphrase")
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 3
+    service.lock()
+
+
+def test_a_backup_whose_log_was_cut_below_its_manifest_head_is_refused(tmp_path: Path) -> None:
+    service, _ = _vault_with_cases(tmp_path / "v")
+    backup = service.backup(tmp_path / "backup")
+    key = bytes(service._key or b"")
+    service.lock()
+    con = connect(backup / "vault.db", key)
+    con.execute("DROP TRIGGER audit_log_no_delete")
+    top = con.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+    con.execute("DELETE FROM audit_log WHERE seq = ?", (top,))
+    # A careful editor lowers the high-water mark too; the manifest still says where it was.
+    head = con.execute("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    con.execute(
+        "UPDATE vault_meta SET value = ? WHERE key = 'audit_high_water'", (f"{head[0]}:{head[1]}",)
+    )
+    con.close()
+    manifest = json.loads((backup / "backup.json").read_text())
+    manifest["files"]["vault.db"] = maintenance._sha256(backup / "vault.db")
+    (backup / "backup.json").write_text(json.dumps(manifest))
+    with pytest.raises(BackupInvalid, match="manifest recorded the log at entry"):
+        maintenance.restore(tmp_path / "v", backup, passphrase=PASSPHRASE)
+
+
+def _every_database_in(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.db") if p.is_file()]
+
+
+def test_purge_reaches_the_copies_inside_the_vault_folder(tmp_path: Path) -> None:
+    from triage_desktop.store import migrate
+
+    folder = tmp_path / "v"
+    service, _ = create_vault(folder)
+    doomed = service.create_case(details("PURGEDMARKER"))
+    service.create_case(details("kept"))
+    _close_long_ago(service, doomed.id, 7)
+    service.backup(tmp_path / "backup")
+    key = bytes(service._key or b"")
+    service.lock()
+    maintenance.restore(folder, tmp_path / "backup", passphrase=PASSPHRASE)  # a safety copy
+    migrate.downgrade(folder / "vault.db", key, "0001")
+    service.unlock(PASSPHRASE)  # a pre-migration copy
+    copies = service.copies_in_folder()
+    assert {c.kind for c in copies} == {"safety copy", "pre-migration copy"}
+    result = service.purge(date.today())
+    assert result.purged == (doomed.reference,)
+    assert {c.path for c in result.removed_copies} == {c.path for c in copies}
+    assert service.copies_in_folder() == []
+    service.lock()
+    for database in _every_database_in(folder):  # the purged case opens from nowhere
+        con = connect(database, key)
+        found = con.execute(
+            "SELECT count(*) FROM cases WHERE reference = ?", (doomed.reference,)
+        ).fetchone()[0]
+        con.close()
+        assert found == 0, database
+
+
+def test_copies_in_the_vault_folder_expire_after_thirty_days(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    service, _ = create_vault(folder)
+    service.backup(tmp_path / "backup")
+    service.lock()
+    maintenance.restore(folder, tmp_path / "backup", passphrase=PASSPHRASE)
+    (recent,) = (folder / maintenance.SAFETY_DIR).iterdir()
+    old = recent.with_name("before-restore-20200101T000000Z")
+    shutil.copytree(recent, old)
+    service.unlock(PASSPHRASE)
+    service.lock()
+    assert recent.exists()
+    assert not old.exists()
+    assert maintenance.COPY_EXPIRY_DAYS == 30
+
+
+def test_an_interrupted_restore_is_finished_and_never_looks_like_no_vault(tmp_path: Path) -> None:
+    from triage_desktop.paths import RESTORE_JOURNAL, vault_is_set_up
+
+    folder = tmp_path / "v"
+    service, _ = _vault_with_cases(folder, count=4)
+    service.backup(tmp_path / "backup")
+    service.create_case(details("after"))
+    service.lock()
+    # As if killed after the live files moved aside, before the restored ones moved in.
+    for name in ("vault.db", "keyslots.json"):
+        shutil.copyfile(tmp_path / "backup" / name, folder / f".restoring-{name}")
+    safety = folder / maintenance.SAFETY_DIR / f"before-restore-{maintenance._stamp()}"
+    safety.mkdir(parents=True)
+    for name in ("vault.db", "keyslots.json"):
+        os.replace(folder / name, safety / name)
+    (folder / RESTORE_JOURNAL).write_text(
+        json.dumps({"format": 1, "safety": str(safety.relative_to(folder))})
+    )
+    assert vault_is_set_up(folder)  # the first window offers unlock, not setup
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 4
+    service.lock()
+    assert not (folder / RESTORE_JOURNAL).exists()
+    kept = VaultService(safety)
+    kept.unlock(PASSPHRASE)
+    assert kept.count_cases() == 5
+    kept.lock()
+
+
+def test_staged_restore_files_without_a_journal_are_rolled_back(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    service, _ = _vault_with_cases(folder, count=2)
+    service.backup(tmp_path / "backup")
+    service.create_case(details("after"))
+    service.lock()
+    shutil.copyfile(tmp_path / "backup" / "vault.db", folder / ".restoring-vault.db")
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 3  # the live vault, untouched
+    service.lock()
+    assert not (folder / ".restoring-vault.db").exists()

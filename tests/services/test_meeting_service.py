@@ -12,11 +12,11 @@ import pytest
 from tests.documents.pdftools import pdftotext
 from tests.support.meetings import MARK, filled_meeting
 from tests.support.vaults import create_vault, details
-from triage_desktop.cases.meeting import Consent, Meeting
-from triage_desktop.cases.meeting import derived as d
-from triage_desktop.cases.meeting import schema as m
 from triage_desktop.cases.model import Case, CaseStatus
 from triage_desktop.cases.text import InvalidFieldError
+from triage_desktop.meeting import Consent, Meeting
+from triage_desktop.meeting import derived as d
+from triage_desktop.meeting import schema as m
 from triage_desktop.policy.catalogue import load_policy
 from triage_desktop.services import meeting_content as mc
 from triage_desktop.services import meeting_service as ms

@@ -221,3 +221,126 @@ def test_a_call_racing_a_lock_says_locked(vault: VaultService) -> None:
             vault.count_cases()
     finally:
         vault._db = None
+
+
+def _actions(vault: VaultService) -> list[str]:
+    rows = vault._database().read(
+        lambda con: con.execute("SELECT action FROM audit_log ORDER BY seq").fetchall()
+    )
+    return [r[0] for r in rows]
+
+
+def test_an_update_based_on_a_stale_read_is_refused_and_changes_nothing(
+    vault: VaultService,
+) -> None:
+    from triage_desktop.services.errors import CaseChangedElsewhere
+
+    case = vault.create_case(details())
+    elsewhere = vault.update_case(
+        case.id, details("changed elsewhere"), expected_updated_at=case.updated_at
+    )
+    entries = len(_actions(vault))
+    with pytest.raises(CaseChangedElsewhere, match="was changed elsewhere"):
+        vault.update_case(case.id, details("my edit"), expected_updated_at=case.updated_at)
+    with pytest.raises(CaseChangedElsewhere):
+        vault.set_status(case.id, CaseStatus.CLOSED, expected_updated_at=case.updated_at)
+    assert vault.get_case(case.id).details == elsewhere.details
+    assert vault.get_case(case.id).status is CaseStatus.AWAITING_CONTACT
+    assert len(_actions(vault)) == entries + 2  # the two reads above, no update
+
+
+def test_two_editors_of_one_case_cannot_both_win(vault: VaultService) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from triage_desktop.services.errors import CaseChangedElsewhere
+
+    case = vault.create_case(details())
+
+    def edit(name: str) -> str:
+        try:
+            vault.update_case(case.id, details(name), expected_updated_at=case.updated_at)
+        except CaseChangedElsewhere:
+            return "refused"
+        return "saved"
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = sorted(pool.map(edit, ["first", "second"]))
+    assert outcomes == ["refused", "saved"]
+
+
+def test_set_status_keeps_the_details_and_is_one_audited_change(vault: VaultService) -> None:
+    case = vault.create_case(details())
+    before = len(_actions(vault))
+    closed = vault.set_status(case.id, CaseStatus.CLOSED)
+    assert closed.details == case.details
+    assert closed.closed_at is not None
+    assert _actions(vault)[before:] == ["update"]
+    assert vault.audit_verify().ok
+
+
+def test_signing_off_a_meeting_is_one_transaction(vault: VaultService) -> None:
+    from triage_desktop.cases.model import MeetingRecord
+
+    case = vault.create_case(details())
+    meeting = MeetingRecord(case.id, "review", "signed", {"outcome": "informal"})
+    steps = [NextStep("Refer to counselling", "Officer", date(2026, 4, 10))]
+    stored = vault.record_signed_document(
+        case.id,
+        "triage_summary",
+        b"%PDF-1.7 signed",
+        chain_head=vault.audit_head(),
+        meeting=meeting,
+        status=CaseStatus.TRIAGED,
+        next_steps=steps,
+        expected_updated_at=case.updated_at,
+    )
+    assert [d.id for d in vault.list_documents(case.id)] == [stored.id]
+    loaded = vault.load_meeting(case.id)
+    assert loaded is not None
+    assert loaded.record == {"outcome": "informal"}
+    assert vault.next_steps(case.id) == steps
+    assert vault.get_case(case.id).status is CaseStatus.TRIAGED
+    actions = _actions(vault)
+    assert [
+        a
+        for a in actions
+        if a in {"update_meeting", "update_next_steps", "update"} or a.startswith("document_add")
+    ] == ["update_meeting", "update_next_steps", "update", "document_add:triage_summary"]
+    assert vault.audit_verify().ok
+
+
+def test_a_sign_off_that_fails_half_way_leaves_nothing(
+    vault: VaultService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage_desktop.cases.model import MeetingRecord
+    from triage_desktop.services.errors import CaseChangedElsewhere
+    from triage_desktop.store import records_repo
+
+    case = vault.create_case(details())
+    before = len(_actions(vault))
+    meeting = MeetingRecord(case.id, "review", "signed", {"outcome": "informal"})
+
+    def fails(*_: object, **__: object) -> None:
+        raise OSError("simulated failure while storing the PDF")
+
+    monkeypatch.setattr(records_repo, "add_document", fails)
+    with pytest.raises(OSError, match="simulated"):
+        vault.record_signed_document(
+            case.id,
+            "triage_summary",
+            b"%PDF",
+            meeting=meeting,
+            status=CaseStatus.TRIAGED,
+            next_steps=[NextStep("x")],
+        )
+    monkeypatch.undo()
+    stale = case.updated_at.replace(year=2000)
+    with pytest.raises(CaseChangedElsewhere):
+        vault.record_signed_document(
+            case.id, "triage_summary", b"%PDF", meeting=meeting, expected_updated_at=stale
+        )
+    assert len(_actions(vault)) == before
+    assert vault.list_documents(case.id) == []
+    assert vault.next_steps(case.id) == []
+    assert vault.get_case(case.id).status is CaseStatus.AWAITING_CONTACT
+    assert vault.load_meeting(case.id) is None

@@ -131,7 +131,9 @@ def test_disk_full_rolls_back_and_keeps_earlier_data(sample_vault: Path, tmp_pat
     committed, seen = int(words[1]), int(words[2])
     assert committed >= 1
     assert seen == 200 + committed
-    assert "disk is full" in result.stdout
+    assert "is full" in result.stdout
+    assert "Free some space" in result.stdout
+    assert "restore" not in result.stdout.lower()  # never "restore it from a backup"
     service = VaultService(folder)
     service.unlock(PASSPHRASE)
     try:

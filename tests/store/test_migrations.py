@@ -124,3 +124,72 @@ def test_unlock_migrates_after_taking_an_encrypted_copy(tmp_path: Path) -> None:
     con = connect(copies[0], key)
     assert migrate.current_revision(con) == "0001"
     con.close()
+
+
+FAILING_REVISION = '''
+"""Test only: a revision whose second step fails (a bug in a release).
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("cases", sa.Column("extra_note", sa.Text, nullable=True))
+    raise RuntimeError("simulated bug in a migration step")
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_revisions_are_read_from_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.store.test_kill_points import CURRENT, NEXT, newer_migrations
+
+    shipped = migrate.known_revisions()
+    assert shipped[:2] == ("0001", "0002")
+    assert shipped[-1] == CURRENT
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_migrations(tmp_path))
+    assert migrate.known_revisions() == (*shipped, NEXT)
+    assert migrate.HEAD == migrate.head() == NEXT
+
+
+def test_a_failing_migration_changes_nothing_and_retries_write_no_second_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.store.test_kill_points import newer_migrations
+    from tests.support.vaults import PASSPHRASE, create_vault, details
+    from triage_desktop.services.errors import MigrationFailed
+    from triage_desktop.services.session import VaultService
+
+    folder = tmp_path / "v"
+    service, _ = create_vault(folder)
+    service.create_case(details())
+    service.lock()
+    before = (folder / "vault.db").read_bytes()
+    from tests.store.test_kill_points import CURRENT, next_revision
+
+    failing = next_revision(FAILING_REVISION)
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_migrations(tmp_path, failing))
+    for _ in range(3):  # the officer tries again, and again
+        with pytest.raises(
+            MigrationFailed, match=f"could not be upgraded from schema {CURRENT}"
+        ) as failed:
+            VaultService(folder).unlock(PASSPHRASE)
+        assert "Nothing was changed" in str(failed.value)
+        assert (folder / "vault.db").read_bytes() == before
+    assert len(list((folder / "migration-backups").glob("*.db"))) == 1
+    assert not (folder / migrate.WORK_COPY).exists()
+    monkeypatch.undo()  # the version that wrote it still opens it, as before
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 1
+    service.lock()

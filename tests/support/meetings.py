@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from triage_desktop.cases.meeting import STEPS, Meeting, Step, StepState
-from triage_desktop.cases.meeting import schema as m
+from triage_desktop.meeting import STEPS, Meeting, Step, StepState
+from triage_desktop.meeting import schema as m
 
 MARK = "INTERNAL-MARKER-7731"
 OWN_WORDS = "He kept making comments about my accent — شكرا — 他总是这样"

@@ -17,7 +17,14 @@ from triage_desktop.cases.model import (
     RespondentType,
 )
 from triage_desktop.services.session import OfficerProfile, VaultService
+from triage_desktop.vault import kdf
 from triage_desktop.vault.kdf import CHEAP_FOR_TESTS
+
+# Test processes (and the child processes the crash tests start, which import this module) use
+# cheap Argon2 parameters everywhere: as the floor a slot must reach, and for every new slot.
+# The tests of the real floor and standard put the real values back (tests/vault/test_kdf.py).
+REAL_MINIMUM, REAL_STANDARD = kdf.MINIMUM, kdf.STANDARD
+kdf.MINIMUM = kdf.STANDARD = CHEAP_FOR_TESTS
 
 PASSPHRASE = "correct horse battery staple"
 OFFICER = OfficerProfile("Officer Fictional", OfficerRole.DRLRO, "officer@example.ac.uk")

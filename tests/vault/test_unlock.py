@@ -192,12 +192,25 @@ def test_missing_damaged_and_newer_slot_files(tmp_path: Path) -> None:
         VaultService(tmp_path / "v").unlock(PASSPHRASE)
 
 
-def test_rekey_issues_a_new_recovery_key(tmp_path: Path) -> None:
+def test_rekey_issues_a_new_recovery_key_and_keeps_the_old_one_until_confirmed(
+    tmp_path: Path,
+) -> None:
     old_recovery = _make(tmp_path / "v")
     service = VaultService(tmp_path / "v")
     service.unlock(PASSPHRASE)
     new_recovery = service.rekey(PASSPHRASE)
+    assert new_recovery != old_recovery
+    assert service.recovery_key_unconfirmed
     service.create_case(details())
+    service.lock()
+    # Not yet confirmed: the recovery key the officer keeps still opens the vault.
+    service.unlock_with_recovery_key(old_recovery)
+    assert service.count_cases() == 2
+    assert service.recovery_key_unconfirmed
+    service.lock()
+    # One unlock with the new key confirms it; from then on only the new key works.
+    service.unlock_with_recovery_key(new_recovery)
+    assert not service.recovery_key_unconfirmed
     service.lock()
     with pytest.raises(BadRecoveryKey):
         VaultService(tmp_path / "v").unlock_with_recovery_key(old_recovery)
@@ -209,40 +222,149 @@ def test_rekey_issues_a_new_recovery_key(tmp_path: Path) -> None:
     service.lock()
 
 
-def test_a_rekey_interrupted_either_side_of_the_database_change(tmp_path: Path) -> None:
-    folder = tmp_path / "v"
-    _make(folder)
-    slots_path = folder / slots.FILE_NAME
-    old_slots = slots_path.read_bytes()
-    service = VaultService(folder)
+def test_confirming_needs_the_new_key_itself(tmp_path: Path) -> None:
+    old_recovery = _make(tmp_path / "v")
+    service = VaultService(tmp_path / "v")
+    service.unlock(PASSPHRASE)
+    new_recovery = service.rekey(PASSPHRASE)
+    with pytest.raises(BadRecoveryKey, match="not the new recovery key"):
+        service.confirm_recovery_key(old_recovery)
+    assert service.recovery_key_unconfirmed
+    assert service.confirm_recovery_key(new_recovery)
+    assert not service.confirm_recovery_key(new_recovery)  # nothing left to confirm
+    service.lock()
+    with pytest.raises(BadRecoveryKey):
+        VaultService(tmp_path / "v").unlock_with_recovery_key(old_recovery)
+
+
+def test_two_rekeys_before_confirming_keep_the_first_recovery_key(tmp_path: Path) -> None:
+    old_recovery = _make(tmp_path / "v")
+    service = VaultService(tmp_path / "v")
     service.unlock(PASSPHRASE)
     service.rekey(PASSPHRASE)
+    newest = service.rekey(PASSPHRASE)
     service.lock()
-    new_slots = slots_path.read_bytes()
-    # Died after the database was rekeyed, before the slot file was replaced.
-    slots_path.write_bytes(old_slots)
-    (folder / "keyslots.next.json").write_bytes(new_slots)
-    service.unlock(PASSPHRASE)
+    service.unlock_with_recovery_key(old_recovery)  # through two links of the chain
     assert service.count_cases() == 1
     service.lock()
-    assert slots_path.read_bytes() == new_slots
-    assert not (folder / "keyslots.next.json").exists()
-    # Died before the database changed: the pending slots are stale and are dropped.
-    (folder / "keyslots.next.json").write_bytes(old_slots)
-    service.unlock(PASSPHRASE)
+    service.unlock_with_recovery_key(newest)
     service.lock()
-    assert not (folder / "keyslots.next.json").exists()
+    with pytest.raises(BadRecoveryKey):
+        VaultService(tmp_path / "v").unlock_with_recovery_key(old_recovery)
 
 
-def test_pending_slots_are_not_adopted_for_a_damaged_database(tmp_path: Path) -> None:
+def test_a_staged_slot_file_is_not_adopted_for_a_damaged_database(tmp_path: Path) -> None:
     folder = tmp_path / "v"
     _make(folder)
     slots_path = folder / slots.FILE_NAME
     original = slots_path.read_bytes()
-    (folder / "keyslots.next.json").write_bytes(original.replace(b'"format"', b'"format" '))
+    staged = folder / slots.STAGED_FILE_NAME
+    staged.write_bytes(original)
     (folder / "vault.db").write_bytes(b"\0" * 8192)
     with pytest.raises(VaultCorrupt):
         VaultService(folder).unlock(PASSPHRASE)
     assert slots_path.read_bytes() == original
-    assert (folder / "keyslots.next.json").exists()
-    assert not (folder / "keyslots.previous.json").exists()
+    assert staged.exists()
+
+
+def test_a_wrong_keychain_secret_is_not_a_wrong_passphrase(
+    tmp_path: Path, in_memory_keyring: InMemoryKeyring
+) -> None:
+    import base64
+    import secrets as random_bytes
+
+    from triage_desktop.services.errors import KeychainSecretMismatch
+    from triage_desktop.vault import backoff
+
+    recovery = _make(tmp_path / "v")
+    for entry in in_memory_keyring.secrets:  # another secret under this vault's name
+        in_memory_keyring.secrets[entry] = base64.b64encode(random_bytes.token_bytes(32)).decode()
+    for _ in range(5):
+        with pytest.raises(KeychainSecretMismatch, match="did not count as a failed attempt"):
+            VaultService(tmp_path / "v").unlock(PASSPHRASE)
+    assert backoff.remaining(tmp_path / "v") == 0
+    assert not (tmp_path / "v" / backoff.FILE_NAME).exists()
+    service = VaultService(tmp_path / "v")
+    service.unlock_with_recovery_key(recovery)  # the way out the message names
+    service.change_passphrase(PASSPHRASE)
+    service.lock()
+    service.unlock(PASSPHRASE)
+    service.lock()
+
+
+@pytest.mark.parametrize("weak", ["aaaaaaaaaa", "1111111111111", "abababababab", "short"], ids=repr)
+def test_a_guessable_passphrase_is_refused_everywhere(tmp_path: Path, weak: str) -> None:
+    from triage_desktop.services.errors import WeakPassphrase
+
+    with pytest.raises(WeakPassphrase):
+        VaultService(tmp_path / "new").create(OFFICER, weak, use_keychain=False)
+    assert not (tmp_path / "new").exists()
+    service, _ = create_vault(tmp_path / "v")
+    with pytest.raises(WeakPassphrase):
+        service.change_passphrase(weak)
+    with pytest.raises(WeakPassphrase):
+        service.rekey(weak)
+    service.lock()
+    service.unlock(PASSPHRASE)  # nothing changed
+    service.lock()
+
+
+def test_the_cli_refuses_a_guessable_passphrase_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from triage_desktop.cli import main
+
+    weak = tmp_path / "weak.txt"
+    weak.write_text("aaaaaaaaaa\n")
+    args = ["--vault", str(tmp_path / "v"), "init", "--name", "Officer", "--no-keychain"]
+    assert main([*args, "--passphrase-file", str(weak)]) == 2
+    err = capsys.readouterr().err
+    assert "too easy to guess" in err
+    assert not (tmp_path / "v" / slots.FILE_NAME).exists()
+
+
+def test_the_strength_floor_and_the_hint_are_one_estimate() -> None:
+    from triage_desktop.services import passphrase_strength
+
+    assert not passphrase_strength.estimate("aaaaaaaaaa").acceptable
+    assert passphrase_strength.estimate(PASSPHRASE).acceptable
+    assert passphrase_strength.problem("aaaaaaaaaa")
+    assert passphrase_strength.problem(PASSPHRASE) == ""
+
+
+def test_lock_overwrites_the_keys_it_held(tmp_path: Path) -> None:
+    service, _ = create_vault(tmp_path / "v")
+    service.create_case(details())
+    database_key = service._key
+    audit_key = service._database()._audit_key
+    assert database_key is not None
+    assert any(database_key)
+    assert any(audit_key)
+    service.lock()
+    assert database_key == bytearray(len(database_key))
+    assert audit_key == bytearray(len(audit_key))
+    assert service._key is None
+
+
+def test_a_rekey_interrupted_by_an_older_build_is_still_finished(tmp_path: Path) -> None:
+    """Older builds left `keyslots.next.json` (no generation) when killed between the database
+    rekey and the rename: the database is on the new key, only that file opens it."""
+    folder = tmp_path / "v"
+    _make(folder)
+    old_slots = (folder / slots.FILE_NAME).read_bytes()
+    service = VaultService(folder)
+    service.unlock(PASSPHRASE)
+    service.rekey(PASSPHRASE)
+    service.lock()
+    legacy = json.loads((folder / slots.FILE_NAME).read_text())
+    for field in ("generation", "change", "key_check", "rekey_chain"):
+        legacy.pop(field, None)
+    legacy["slots"].pop("previous_recovery")
+    (folder / slots.STAGED_FILE_NAME).write_text(json.dumps(legacy))
+    (folder / slots.FILE_NAME).write_bytes(old_slots)
+    service.unlock(PASSPHRASE)
+    assert service.count_cases() == 1
+    service.lock()
+    assert not (folder / slots.STAGED_FILE_NAME).exists()
+    service.unlock(PASSPHRASE)  # the adopted file opens it from now on
+    service.lock()

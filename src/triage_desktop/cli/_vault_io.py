@@ -25,6 +25,7 @@ EXIT_WRONG_SECRET = 3
 EXIT_CORRUPT = 4
 EXIT_NEWER = 5
 EXIT_KEYCHAIN = 6
+EXIT_CANNOT_WRITE = 7  # a full disk, a read-only folder, a disk error, or a failed upgrade
 
 _stdin_lines: list[str] | None = None
 
@@ -86,6 +87,13 @@ def vault_errors() -> Iterator[None]:
         yield
     except (errors.WrongPassphrase, errors.BadRecoveryKey, errors.UnlockThrottled) as error:
         raise CliError(str(error), EXIT_WRONG_SECRET) from error
+    except (
+        errors.DiskFull,
+        errors.VaultReadOnly,
+        errors.DiskError,
+        errors.MigrationFailed,
+    ) as error:
+        raise CliError(str(error), EXIT_CANNOT_WRITE) from error
     except errors.VaultCorrupt as error:
         raise CliError(str(error), EXIT_CORRUPT) from error
     except errors.VaultFromNewerVersion as error:
@@ -120,6 +128,22 @@ def unlocked(args: argparse.Namespace) -> Iterator[VaultService]:
         else:
             service.unlock(read_secret(args.passphrase_file, "Passphrase: "))
         try:
+            _notes(service)
             yield service
         finally:
             service.lock()
+
+
+UNCONFIRMED_NOTE = (
+    "note: the new recovery key from the last rekey has not been confirmed, so the previous "
+    "recovery key still opens this vault. Confirm the new one by unlocking once with it: "
+    "triage-desktop unlock-check --recovery-key"
+)
+
+
+def _notes(service: VaultService) -> None:
+    """What the officer should know about the vault they just opened, on stderr."""
+    if service.read_only_reason:
+        print(f"note: {service.read_only_reason}", file=sys.stderr)
+    if service.recovery_key_unconfirmed:
+        print(UNCONFIRMED_NOTE, file=sys.stderr)

@@ -47,15 +47,24 @@ def register(subparsers: Any) -> None:
     purge.set_defaults(handler=run_purge)
 
 
+def describe_failure(result: Any) -> str:
+    """One line for a failed audit check (the chain itself, or a record against the chain)."""
+    if not result.chain_intact:
+        return f"Audit chain BROKEN at entry {result.first_bad_seq}: {result.reason}."
+    return f"Audit check FAILED: {result.reason}."
+
+
 def run_verify(args: argparse.Namespace) -> int:
     with unlocked(args) as service, vault_errors():
         result = service.audit_verify()
-        head = service.audit_head()
     if not result.ok:
-        print(f"Audit chain BROKEN at entry {result.first_bad_seq}: {result.reason}.")
-        print(f"{result.entries} entries before it are intact.")
+        print(describe_failure(result))
+        print(f"{result.entries} entries were checked.")
         return EXIT_FAILED_CHECK
-    print(f"Audit chain intact: {result.entries} entries. Head: {head}")
+    print(
+        f"Audit chain intact: {result.entries} entries; every case, meeting, next step and "
+        f"document matches its last audited content. Head: {result.head}"
+    )
     return 0
 
 
@@ -69,9 +78,27 @@ def run_purge(args: argparse.Namespace) -> int:
             for item in due:
                 print(f"{item.reference}  closed {item.closed_at.date()}  due {item.due_on}")
             print(f"{len(due)} case(s) due for deletion on {today}.")
+            copies = service.copies_in_folder()
+            if due and copies:
+                print(
+                    f"Deleting them also removes the {len(copies)} older copies of the vault in "
+                    "its folder, which still hold them:"
+                )
+                for copy in copies:
+                    print(f"  {copy.kind}, made {copy.made_at:%Y-%m-%d}: {copy.path}")
             return 0
-        purged = service.purge(today)
-    for reference in purged:
+        result = service.purge(today)
+    for reference in result.purged:
         print(f"deleted {reference}")
-    print(f"{len(purged)} case(s) deleted.")
+    print(f"{len(result.purged)} case(s) deleted.")
+    for copy in result.removed_copies:
+        print(f"removed the {copy.kind} made {copy.made_at:%Y-%m-%d} ({copy.path})")
+    if result.older_backups:
+        print(
+            f"{len(result.older_backups)} backup(s) in the backup folder were made before this "
+            "purge and still hold the deleted cases; delete them when your records schedule "
+            "says so:"
+        )
+        for path in result.older_backups:
+            print(f"  {path}")
     return 0

@@ -123,6 +123,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_unlock_check(args: argparse.Namespace) -> int:
+    from triage_desktop.cli.audit_cmd import describe_failure
+
     with unlocked(args) as service, vault_errors():
         problems = service.integrity_problems()
         result = service.audit_verify()
@@ -132,7 +134,7 @@ def run_unlock_check(args: argparse.Namespace) -> int:
         print(f"Integrity check FAILED: {problems[0]}")
         return EXIT_FAILED_CHECK
     if not result.ok:
-        print(f"Audit chain BROKEN at entry {result.first_bad_seq}: {result.reason}")
+        print(describe_failure(result))
         return EXIT_FAILED_CHECK
     print(f"Vault OK: {cases} cases; audit chain intact ({result.entries} entries).")
     print(f"Keychain: {backend}")
@@ -148,10 +150,23 @@ def run_passphrase_change(args: argparse.Namespace) -> int:
 
 
 def run_rekey(args: argparse.Namespace) -> int:
+    import sys
+
     with unlocked(args) as service, vault_errors():
         passphrase = read_secret(args.passphrase_file, "Passphrase again: ")
         recovery = service.rekey(passphrase)
-    print("The vault has a new key. The OLD recovery key no longer works.")
-    print(RECOVERY_NOTICE)
-    print(f"    {recovery}")
+        print("The vault has a new key and a NEW recovery key.")
+        print(
+            "Your previous recovery key keeps working until you confirm the new one, by typing "
+            "it below or by unlocking once with it (`triage-desktop unlock-check "
+            "--recovery-key`); after that only the new one works."
+        )
+        print(RECOVERY_NOTICE)
+        print(f"    {recovery}", flush=True)
+        if sys.stdin.isatty():
+            import getpass
+
+            typed = getpass.getpass("Type the new recovery key to confirm (Enter: later): ")
+            if typed.strip() and service.confirm_recovery_key(typed):
+                print("Confirmed: the previous recovery key no longer works.")
     return 0

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from triage_desktop.cases.model import OfficerRole
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.look import make_heading
-from triage_desktop.gui.passphrase_strength import MIN_LENGTH, estimate
+from triage_desktop.services.passphrase_strength import MIN_LENGTH, estimate, problem
 
 ROLE_LABELS = {
     OfficerRole.DRLRO: "Dignity and Respect Liaison and Resolution Officer (students)",
@@ -299,8 +299,9 @@ class SetupFlow(QWidget):
         if index == PAGE_PROFILE and not self.name_edit.text().strip():
             return "Please enter your name: it goes on the documents you sign."
         if index == PAGE_PASSPHRASE:
-            if len(self.passphrase_edit.text()) < MIN_LENGTH:
-                return f"The passphrase needs at least {MIN_LENGTH} characters."
+            refused = problem(self.passphrase_edit.text())
+            if refused:
+                return refused
             if self.passphrase_edit.text() != self.confirm_edit.text():
                 return "The two passphrases are not the same. Please type them again."
         if (

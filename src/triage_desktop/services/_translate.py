@@ -5,13 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from triage_desktop.services.errors import CaseNotFound, DiskFull, VaultLocked
+from triage_desktop.services.errors import (
+    CaseChangedElsewhere,
+    CaseNotFound,
+    DiskError,
+    DiskFull,
+    MigrationFailed,
+    VaultLocked,
+    VaultReadOnly,
+)
 from triage_desktop.store.errors import (
     ClosedError,
+    ConcurrentChangeError,
     DiskFullError,
+    MigrationError,
     NotFoundError,
+    ReadOnlyError,
     SchemaTooNewError,
     StoreCorruptError,
+    StoreIOError,
 )
 from triage_desktop.vault.errors import VaultCorrupt, VaultFromNewerVersion
 
@@ -28,5 +40,13 @@ def store_errors() -> Iterator[None]:
         raise CaseNotFound(str(error)) from error
     except DiskFullError as error:
         raise DiskFull(str(error)) from error
+    except ReadOnlyError as error:
+        raise VaultReadOnly(str(error)) from error
+    except StoreIOError as error:
+        raise DiskError(str(error)) from error
+    except MigrationError as error:
+        raise MigrationFailed(str(error)) from error
+    except ConcurrentChangeError as error:
+        raise CaseChangedElsewhere(str(error)) from error
     except ClosedError as error:
         raise VaultLocked("The vault is locked.") from error

@@ -151,7 +151,10 @@ class DocumentsService:
             reason="Triage meeting summary",
             timestamp_url=self.timestamp_url,
         )
-        return self.vault.add_document(case_id, SUMMARY_KIND, signed), signed
+        stored = self.vault.add_document(
+            case_id, SUMMARY_KIND, signed, chain_head=stamped.audit_chain_head
+        )
+        return stored, signed
 
     def sign_letter(
         self, case_id: int, content: LetterContent

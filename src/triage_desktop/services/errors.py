@@ -5,7 +5,10 @@ from __future__ import annotations
 from triage_desktop.cases.text import InvalidFieldError
 from triage_desktop.vault.errors import (
     BadRecoveryKey,
+    DiskFull,
+    KeychainSecretMismatch,
     KeychainSecretMissing,
+    KeySlotRefused,
     NoKeychain,
     UnlockThrottled,
     VaultAlreadyExists,
@@ -13,6 +16,7 @@ from triage_desktop.vault.errors import (
     VaultError,
     VaultFromNewerVersion,
     VaultNotFound,
+    VaultReadOnly,
     WrongPassphrase,
 )
 
@@ -25,26 +29,44 @@ class CaseNotFound(VaultError):  # noqa: N818
     """No such case, meeting or document."""
 
 
-class DiskFull(VaultError):  # noqa: N818
-    """The disk is full; the change was rolled back and earlier records are intact."""
+class CaseChangedElsewhere(VaultError):  # noqa: N818
+    """The case changed after the caller read it; the change was not saved."""
+
+
+class DiskError(VaultError):
+    """The disk reported an I/O error (neither full nor read-only); nothing was changed."""
+
+
+class MigrationFailed(VaultError):  # noqa: N818
+    """The vault could not be upgraded to this version; it was left exactly as it was."""
 
 
 class WeakPassphrase(VaultError):  # noqa: N818
-    """The new passphrase is too short."""
+    """The new passphrase is too short or too easy to guess."""
 
 
 class BackupInvalid(VaultError):  # noqa: N818
     """A backup failed its checks; nothing was replaced."""
 
 
+class RestoreInterrupted(VaultError):  # noqa: N818
+    """A restore that was cut short could not be finished or undone automatically."""
+
+
 __all__ = [
     "BackupInvalid",
     "BadRecoveryKey",
+    "CaseChangedElsewhere",
     "CaseNotFound",
+    "DiskError",
     "DiskFull",
     "InvalidFieldError",
+    "KeySlotRefused",
+    "KeychainSecretMismatch",
     "KeychainSecretMissing",
+    "MigrationFailed",
     "NoKeychain",
+    "RestoreInterrupted",
     "UnlockThrottled",
     "VaultAlreadyExists",
     "VaultCorrupt",
@@ -52,6 +74,7 @@ __all__ = [
     "VaultFromNewerVersion",
     "VaultLocked",
     "VaultNotFound",
+    "VaultReadOnly",
     "WeakPassphrase",
     "WrongPassphrase",
 ]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from triage_desktop.cases.meeting import Consent, Meeting
-from triage_desktop.cases.meeting import derived as d
-from triage_desktop.cases.meeting import schema as m
 from triage_desktop.cases.model import Case
+from triage_desktop.meeting import Consent, Meeting
+from triage_desktop.meeting import derived as d
+from triage_desktop.meeting import schema as m
 from triage_desktop.policy.model import Policy, Signposting, SupportDirectory, SupportService
 from triage_desktop.policy.risk import RiskResult
 from triage_desktop.policy.routing import ACTIONS, Recommendation

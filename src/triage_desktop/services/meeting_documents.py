@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from triage_desktop.cases.meeting import STEP_TITLES, STEPS, Meeting, StepState
-from triage_desktop.cases.meeting import derived as d
-from triage_desktop.cases.meeting import schema as m
 from triage_desktop.cases.model import Case
 from triage_desktop.documents import content as dc
+from triage_desktop.meeting import STEP_TITLES, STEPS, Meeting, StepState
+from triage_desktop.meeting import derived as d
+from triage_desktop.meeting import schema as m
 from triage_desktop.policy.model import Policy, SupportDirectory
 from triage_desktop.services.meeting_content import routing, support_services
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from triage_desktop.cases.meeting import Meeting, SignedVersion, Step, StepState
-from triage_desktop.cases.meeting import derived as d
 from triage_desktop.cases.model import Case, CaseStatus, MeetingRecord
 from triage_desktop.cases.model import NextStep as CaseNextStep
 from triage_desktop.documents import content as dc
+from triage_desktop.meeting import Meeting, SignedVersion, Step, StepState
+from triage_desktop.meeting import derived as d
 from triage_desktop.services import meeting_content, meeting_documents
 from triage_desktop.services.errors import VaultError
 

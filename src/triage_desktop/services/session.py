@@ -1,20 +1,25 @@
 """VaultService: the one object the GUI (from worker threads) and the CLI talk to.
 
 Thread-safe: every database call is queued on the store's single worker thread, so the GUI may
-call from any worker; calls block that worker until done. Keys are held in a bytearray that
-`lock()` overwrites; Python may still hold copies (e.g. the hex key string given to SQLCipher),
-which is the limit of what an interpreter allows.
+call from any worker; calls block that worker until done. Every call goes through a named
+operation of `store.database.VaultDatabase`; one logical operation is one transaction there.
+
+Keys are held in bytearrays that `lock()` overwrites (the database key here, the audit HMAC key
+in the database object). Python may still hold copies (the hex key string given to SQLCipher,
+the bytes a KDF or cipher returned before they were copied, decrypted text in objects the caller
+still holds), which is the limit of what an interpreter allows; see docs/vault.md.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import logging
 import os
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,18 +41,29 @@ from triage_desktop.cases.model import (
     StoredDocument,
 )
 from triage_desktop.cases.text import InvalidFieldError, clean_text
-from triage_desktop.paths import ensure_private_dir
+from triage_desktop.paths import (
+    DATABASE_FILE,
+    ensure_private_dir,
+    folder_is_read_only,
+    vault_is_set_up,
+)
+from triage_desktop.services import key_changes, maintenance
 from triage_desktop.services import settings as settings_mod
 from triage_desktop.services._translate import store_errors
 from triage_desktop.services.errors import (
     VaultAlreadyExists,
     VaultCorrupt,
+    VaultError,
     VaultLocked,
+    VaultReadOnly,
     WeakPassphrase,
 )
+from triage_desktop.services.passphrase_strength import MIN_LENGTH
+from triage_desktop.services.passphrase_strength import problem as passphrase_problem
 from triage_desktop.services.settings import VaultSettings
 from triage_desktop.vault import keychain, slots
-from triage_desktop.vault.kdf import STANDARD, KdfParams
+from triage_desktop.vault.files import remove_stale_temporaries, write_failure
+from triage_desktop.vault.kdf import KdfParams
 
 if TYPE_CHECKING:
     from triage_desktop.store.audit import VerifyResult
@@ -56,10 +72,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-MIN_PASSPHRASE = 10
+MIN_PASSPHRASE = MIN_LENGTH
 MAX_MEETING_JSON = 2_000_000
 SIGNING_SECRET = "signing_identity"  # noqa: S105 - a row name
-NEXT_SLOTS = "keyslots.next.json"
 
 
 @dataclass(frozen=True)
@@ -70,29 +85,85 @@ class OfficerProfile:
 
 
 def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters (a few words is best)."
-        )
+    """Refuse a new passphrase that is too short or too easy to guess (the same estimate the
+    setup screen shows)."""
+    refused = passphrase_problem(passphrase)
+    if refused:
+        raise WeakPassphrase(refused)
 
 
 def vault_exists(folder: Path) -> bool:
-    return (Path(folder) / slots.FILE_NAME).exists()
+    """A vault is set up in `folder` (or the files of one a crash interrupted are there)."""
+    return vault_is_set_up(Path(folder))
 
 
 def keychain_status() -> keychain.KeychainStatus:
     return keychain.status()
 
 
+def _zero(key: bytearray | None) -> None:
+    if key is not None:
+        key[:] = bytes(len(key))
+
+
+def _validated_meeting(meeting: MeetingRecord) -> MeetingRecord:
+    size = len(json.dumps(meeting.record, ensure_ascii=False, default=str))
+    if size > MAX_MEETING_JSON:
+        raise InvalidFieldError(
+            "meeting", f"is {size:,} characters; the limit is {MAX_MEETING_JSON:,}"
+        )
+    return MeetingRecord(
+        meeting.case_id,
+        clean_text("meeting.step", meeting.step, 100, required=True),
+        clean_text("meeting.state", meeting.state, 100, required=True),
+        meeting.record,
+    )
+
+
+def _cannot_open(first: Exception, second: Exception, folder: Path) -> Exception:
+    """Neither writable nor readable: say why, in terms of what the officer can do."""
+    from triage_desktop.store.errors import DiskFullError, UpgradeBlockedError
+
+    if not isinstance(first, DiskFullError):
+        return first
+    if isinstance(second, UpgradeBlockedError):
+        return DiskFullError(
+            "This vault needs a one-time upgrade to open in this version of Triage Desk, and the "
+            f"upgrade needs free space: the disk holding {folder} is full. Free some space, then "
+            "unlock again. Nothing was changed."
+        )
+    return DiskFullError(
+        f"The disk holding {folder} is full, so the vault cannot be opened ({second}). Free "
+        "some space, then unlock again. Nothing was changed."
+    )
+
+
+def _read_only_because(error: Exception, folder: Path) -> str:
+    from triage_desktop.store.connection import read_only_message
+    from triage_desktop.store.errors import DiskFullError
+
+    if isinstance(error, DiskFullError):
+        return (
+            f"The disk holding {folder} is full, so the vault is open read-only: the case list "
+            "and search work, but nothing can be changed, and cases cannot be opened (opening "
+            "one is recorded in the audit log). Free some space, then lock and unlock again."
+        )
+    return read_only_message(folder)
+
+
 class VaultService:
     """One vault folder; locked until `unlock*` or `create` succeeds."""
 
     def __init__(self, folder: Path) -> None:
+        import threading
+
         self.folder = Path(folder)
         self._lock = threading.RLock()
         self._key: bytearray | None = None
         self._db: VaultDatabase | None = None  # imported lazily
         self.officer_id: int | None = None
+        self.read_only_reason = ""  # why this vault opened read-only ("" when writable)
+        self.recovery_key_unconfirmed = False  # a rekey's new recovery key awaits confirmation
 
     # -- state ------------------------------------------------------------------------------
 
@@ -100,15 +171,30 @@ class VaultService:
     def is_unlocked(self) -> bool:
         return self._db is not None
 
+    @property
+    def is_read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
     def _database(self) -> VaultDatabase:
         db = self._db
         if db is None:
             raise VaultLocked("The vault is locked.")
         return db
 
+    def _writable(self) -> VaultDatabase:
+        db = self._database()
+        if self.read_only_reason:
+            raise VaultReadOnly(self.read_only_reason)
+        return db
+
     def _call(self, fn: Callable[[VaultDatabase], T]) -> T:
-        with store_errors():
-            return fn(self._database())
+        try:
+            with store_errors():
+                return fn(self._database())
+        except VaultReadOnly as error:
+            if self.read_only_reason:  # say why this vault is read-only (a backup, a full disk)
+                raise VaultReadOnly(self.read_only_reason) from error
+            raise
 
     # -- create, unlock, lock ------------------------------------------------------------------
 
@@ -118,34 +204,40 @@ class VaultService:
         passphrase: str,
         *,
         use_keychain: bool,
-        kdf: KdfParams = STANDARD,
+        kdf: KdfParams | None = None,
     ) -> str:
         """Create the vault and leave it unlocked. Returns the recovery key: show it once."""
         from triage_desktop.store import database
 
         check_passphrase(passphrase)
         Officer(0, officer.name, officer.role, officer.email)  # validate before writing anything
-        if vault_exists(self.folder) or (self.folder / "vault.db").exists():
+        if vault_exists(self.folder):
             raise VaultAlreadyExists(f"There is already a vault in {self.folder}.")
-        ensure_private_dir(self.folder)
+        try:
+            ensure_private_dir(self.folder)
+        except OSError as error:
+            raise write_failure(error, self.folder.parent, "The vault was not created.") from error
         key = slots.new_database_key()
         vault_id = database.new_vault_id()
         slot_file, recovery = slots.new_slot_file(
-            vault_id, bytes(key), passphrase, use_keychain=use_keychain, params=kdf
+            vault_id, key, passphrase, use_keychain=use_keychain, params=kdf
         )
         try:
             with store_errors():
-                database.initialize(self.folder, key, vault_id=vault_id)
-            self._open(key)
-            officer_id = self._call(
-                lambda db: db.add_officer(officer.name, officer.role, officer.email)
-            )
-            self._call(lambda db: db.write(lambda con: _set_owner(con, officer_id)))
+                database.initialize(
+                    self.folder, key, vault_id=vault_id, slots_generation=slot_file.generation
+                )
+                database.prepare(self.folder, key)
+                db = database.VaultDatabase(self.folder, key)
+            self._db, self._key = db, key
+            with store_errors():
+                officer_id = db.add_officer(officer.name, officer.role, officer.email)
+                db.set_owner(officer_id)
             self.officer_id = officer_id
             slots.write_slots(self.folder, slot_file)  # last: a vault exists only once complete
         except BaseException:
             self.lock()
-            for name in ("vault.db", "vault.db-wal", "vault.db-shm"):
+            for name in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm"):
                 (self.folder / name).unlink(missing_ok=True)
             if slot_file.uses_keychain:
                 keychain.delete_device_secret(vault_id)
@@ -155,94 +247,149 @@ class VaultService:
 
     def unlock(self, passphrase: str) -> None:
         """Open with the passphrase (and the keychain's device secret in keychain mode)."""
-        self._unlock_with(lambda: slots.unlock_with_passphrase(self.folder, passphrase))
+        self._unlock_with(lambda: slots.passphrase_candidates(self.folder, passphrase))
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
-        """Open with the recovery key alone; a mistyped key fails before any key derivation."""
-        self._unlock_with(lambda: slots.unlock_with_recovery_key(self.folder, recovery_key))
+        """Open with the recovery key alone; a mistyped key fails before any key derivation.
+        The new recovery key of an unconfirmed rekey confirms it (the previous one stops)."""
+        self._unlock_with(lambda: slots.recovery_candidates(self.folder, recovery_key))
 
-    def _unlock_with(self, unwrap: Callable[[], bytes]) -> None:
-        try:
-            self._open(unwrap())
-        except VaultCorrupt:
-            # A rekey interrupted after the database changed key but before the slot file was
-            # replaced: the new slots wait beside the old ones. Adopt them and try once more.
-            pending, current = self.folder / NEXT_SLOTS, self.folder / slots.FILE_NAME
-            if not pending.exists():
-                raise
-            previous = self.folder / "keyslots.previous.json"
-            os.replace(current, previous)
-            os.replace(pending, current)
-            try:
-                self._open(unwrap())
-            except BaseException:  # not a rekey after all (the database is damaged): undo
-                os.replace(current, pending)
-                os.replace(previous, current)
-                raise
-            previous.unlink()
-
-    def _open(self, key: bytes | bytearray) -> None:
-        from triage_desktop.store import database
-
+    def _unlock_with(self, candidates_for: Callable[[], list[slots.Candidate]]) -> None:
         with self._lock:
             if self._db is not None:
                 return
-            key = bytearray(key)
-            if not (self.folder / "vault.db").exists():
-                raise VaultCorrupt(
-                    "The vault's database file (vault.db) is missing. Restore it from a backup."
-                )
-            with store_errors():
-                database.prepare(self.folder, key)
-                self._db = database.VaultDatabase(self.folder, key)
-            self._key = key
-            owner = self._db.meta("owner_officer_id")
-            self.officer_id = None if owner is None else int(owner)
-            (self.folder / NEXT_SLOTS).unlink(missing_ok=True)
-            log.info("vault unlocked")
+            maintenance.finish_interrupted_restore(self.folder)
+            candidates = candidates_for()
+            try:
+                self._open(candidates)
+            finally:
+                for candidate in candidates:
+                    if candidate.key is not self._key:
+                        _zero(candidate.key)
+
+    def _open(self, candidates: list[slots.Candidate]) -> None:
+        from triage_desktop.store.errors import DiskFullError, ReadOnlyError
+
+        if not (self.folder / DATABASE_FILE).exists():
+            raise VaultCorrupt(
+                "The vault's database file (vault.db) is missing. Nothing was changed. Restore "
+                "it from a backup (the key file alone holds no records)."
+            )
+        reason = ""
+        if maintenance.is_backup(self.folder):
+            reason = (
+                "This folder is a backup: it opens read-only, so checking it never changes it. "
+                "Restore it to work with it."
+            )
+        elif folder_is_read_only(self.folder):
+            from triage_desktop.store.connection import read_only_message
+
+            reason = read_only_message(self.folder)
+        with store_errors():
+            try:
+                opened = key_changes.open_first(self.folder, candidates, read_only=bool(reason))
+            except (DiskFullError, ReadOnlyError) as error:
+                if reason:
+                    raise
+                # Keep the records readable: nothing is written, and every change says why not.
+                try:
+                    opened = key_changes.open_first(self.folder, candidates, read_only=True)
+                except Exception as second:
+                    raise _cannot_open(error, second, self.folder) from second
+                reason = _read_only_because(error, self.folder)
+        self._db, self._key, self.read_only_reason = opened.db, opened.key, reason
+        self.officer_id = opened.db.owner()
+        if not reason:
+            remove_stale_temporaries(self.folder)
+            key_changes.reconcile(self.folder, opened.db, opened.key, opened.candidate)
+            with contextlib.suppress(OSError):
+                maintenance.expire_copies(self.folder)
+        with contextlib.suppress(VaultCorrupt, OSError):
+            self.recovery_key_unconfirmed = slots.read_slots(self.folder).rekey_unconfirmed
+        log.info("vault unlocked%s", " (read-only)" if reason else "")
 
     def lock(self) -> None:
-        """Close the database and overwrite the key held in memory."""
+        """Close the database and overwrite the keys held in memory."""
         with self._lock:
             db, self._db = self._db, None
             if db is not None:
-                db.close()
-            if self._key is not None:
-                for i in range(len(self._key)):
-                    self._key[i] = 0
-                self._key = None
+                db.close()  # also overwrites the audit HMAC key
+            _zero(self._key)
+            self._key = None
+            self.read_only_reason = ""
             log.info("vault locked")
 
     close = lock
 
     # -- keys -------------------------------------------------------------------------------
 
+    def _current_key(self) -> bytearray:
+        key = self._key
+        if key is None:
+            raise VaultLocked("The vault is locked.")
+        return key
+
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the database key under a new passphrase (the vault must be unlocked)."""
+        """Rewrap the database key under a new passphrase (the vault must be unlocked). The
+        change and its audit entry happen together, or neither does."""
         check_passphrase(new_passphrase)
-        self._database()
-        assert self._key is not None  # noqa: S101 - unlocked implies a key
-        slots.change_passphrase(self.folder, bytes(self._key), new_passphrase)
-        self._call(lambda db: db.audit_event(self.officer_id, "passphrase_changed"))
+        with self._lock:
+            db = self._writable()
+            key_changes.change_passphrase(
+                self.folder, db, self._current_key(), new_passphrase, self.officer_id
+            )
 
     def rekey(self, passphrase: str) -> str:
-        """New random database key; returns the NEW recovery key (the old one stops working)."""
+        """New random database key; returns the NEW recovery key. The previous recovery key keeps
+        working until the new one is confirmed (`confirm_recovery_key`, or one unlock with it)."""
         check_passphrase(passphrase)
-        db = self._database()
-        new_key = slots.new_database_key()
-        slot_file, recovery = slots.slots_for_new_key(self.folder, bytes(new_key), passphrase)
-        from triage_desktop.vault.files import atomic_write
-
-        # Crash-safe order: the new slots wait beside the old; unlock finds whichever matches.
-        atomic_write(self.folder / NEXT_SLOTS, slot_file.to_json())
-        with store_errors():
-            db.rekey(new_key)
-        os.replace(self.folder / NEXT_SLOTS, self.folder / slots.FILE_NAME)
-        old_key, self._key = self._key, new_key
-        if old_key is not None:
-            old_key[:] = bytes(len(old_key))
-        self._call(lambda d: d.audit_event(self.officer_id, "rekeyed"))
+        with self._lock:
+            db = self._writable()
+            old_key = self._current_key()
+            new_key, staged, recovery = key_changes.stage_rekey(self.folder, old_key, passphrase)
+            try:
+                with store_errors():
+                    db.rekey(new_key)
+            except VaultError as error:
+                if not self._database_took_key(old_key, new_key):
+                    slots.discard_staged(self.folder)
+                    _zero(new_key)
+                    raise key_changes.with_outcome(
+                        error, "The vault was not rekeyed; its keys are unchanged."
+                    ) from error
+            db = self._database()
+            key_changes.finish_rekey(self.folder, db, staged, self.officer_id)
+            self._key = new_key
+            _zero(old_key)
+            self.recovery_key_unconfirmed = True
         return recovery.formatted()
+
+    def _database_took_key(self, old_key: bytearray, new_key: bytearray) -> bool:
+        """After a failed PRAGMA rekey: reopen and see which key the database answers to."""
+        from triage_desktop.store import database
+
+        db, self._db = self._db, None
+        if db is not None:
+            db.close()
+        for key, took in ((new_key, True), (old_key, False)):
+            try:
+                with store_errors():
+                    self._db = database.VaultDatabase(self.folder, key)
+                return took
+            except VaultCorrupt:
+                continue
+        raise VaultCorrupt("After a failed rekey the vault opens with neither key.")
+
+    def confirm_recovery_key(self, recovery_key: str) -> bool:
+        """The officer typed the new recovery key from the last rekey: the previous one stops
+        working. False when there was nothing to confirm."""
+        with self._lock:
+            db = self._writable()
+            done = key_changes.confirm_recovery_key(
+                self.folder, db, self._current_key(), recovery_key, self.officer_id
+            )
+            self.recovery_key_unconfirmed = False
+            return done
 
     # -- cases ------------------------------------------------------------------------------
 
@@ -258,20 +405,36 @@ class VaultService:
         return self._call(lambda db: db.create_case(self.officer_id, details, contact))
 
     def update_case(
-        self, case_id: int, details: CaseDetails, status: CaseStatus | None = None
+        self,
+        case_id: int,
+        details: CaseDetails,
+        status: CaseStatus | None = None,
+        *,
+        expected_updated_at: datetime | None = None,
     ) -> Case:
-        current = self._call(lambda db: db.read(_plain_case(case_id)))
-        new_status = current.status if status is None else status
+        """Replace the details (and the status, if given) in one transaction. Pass the
+        `updated_at` of the case as you read it: if it changed since, nothing is saved and
+        CaseChangedElsewhere says so."""
         contact = self._contact_by(details)
         return self._call(
             lambda db: db.update_case(
-                self.officer_id, case_id, details, status=new_status, contact_by=contact
+                self.officer_id,
+                case_id,
+                details,
+                status=status,
+                contact_by=contact,
+                expected_updated_at=expected_updated_at,
             )
         )
 
-    def set_status(self, case_id: int, status: CaseStatus) -> Case:
-        current = self._call(lambda db: db.read(_plain_case(case_id)))
-        return self.update_case(case_id, current.details, status)
+    def set_status(
+        self, case_id: int, status: CaseStatus, *, expected_updated_at: datetime | None = None
+    ) -> Case:
+        return self._call(
+            lambda db: db.set_status(
+                self.officer_id, case_id, status, expected_updated_at=expected_updated_at
+            )
+        )
 
     def get_case(self, case_id: int) -> Case:
         """Read a case (an audited read)."""
@@ -316,19 +479,7 @@ class VaultService:
     def save_meeting(
         self, case_id: int, *, step: str, state: str, record: dict[str, Any]
     ) -> MeetingRecord:
-        import json
-
-        size = len(json.dumps(record, ensure_ascii=False, default=str))
-        if size > MAX_MEETING_JSON:
-            raise InvalidFieldError(
-                "meeting", f"is {size:,} characters; the limit is {MAX_MEETING_JSON:,}"
-            )
-        meeting = MeetingRecord(
-            case_id,
-            clean_text("meeting.step", step, 100, required=True),
-            clean_text("meeting.state", state, 100, required=True),
-            record,
-        )
+        meeting = _validated_meeting(MeetingRecord(case_id, step, state, record))
         return self._call(lambda db: db.save_meeting(self.officer_id, meeting))
 
     def load_meeting(self, case_id: int) -> MeetingRecord | None:
@@ -343,10 +494,54 @@ class VaultService:
 
     # -- documents, signing identity --------------------------------------------------------------
 
-    def add_document(self, case_id: int, kind: str, pdf: bytes) -> StoredDocument:
+    def add_document(
+        self, case_id: int, kind: str, pdf: bytes, *, chain_head: str = ""
+    ) -> StoredDocument:
+        """Store a signed PDF; `chain_head` is the audit head stamped into it (checked by
+        `audit_verify` to still be in the log)."""
         kind = clean_text("document.kind", kind, 100, required=True)
         digest = hashlib.sha256(pdf).hexdigest()
-        return self._call(lambda db: db.add_document(self.officer_id, case_id, kind, pdf, digest))
+        from triage_desktop.store.database import NewDocument
+
+        document = NewDocument(case_id, kind, pdf, digest, chain_head)
+        return self._call(lambda db: db.add_document(self.officer_id, document))
+
+    def record_signed_document(
+        self,
+        case_id: int,
+        kind: str,
+        pdf: bytes,
+        *,
+        chain_head: str = "",
+        meeting: MeetingRecord | None = None,
+        status: CaseStatus | None = None,
+        next_steps: Iterable[NextStep] | None = None,
+        expected_updated_at: datetime | None = None,
+    ) -> StoredDocument:
+        """Sign-off as one transaction: store the signed PDF, save the meeting record, move the
+        case to `status`, replace the next steps, and write every audit entry, or do none of it.
+        `meeting.case_id` must be `case_id`; with `expected_updated_at`, a case changed since it
+        was read is refused (CaseChangedElsewhere) and nothing is stored."""
+        kind = clean_text("document.kind", kind, 100, required=True)
+        checked = None
+        if meeting is not None:
+            if meeting.case_id != case_id:
+                raise InvalidFieldError("meeting", "belongs to another case")
+            checked = _validated_meeting(meeting)
+        steps = None if next_steps is None else tuple(next_steps)
+        from triage_desktop.store.database import NewDocument
+
+        document = NewDocument(case_id, kind, pdf, hashlib.sha256(pdf).hexdigest(), chain_head)
+        return self._call(
+            lambda db: db.record_signed_document(
+                self.officer_id,
+                document,
+                meeting=checked,
+                status=status,
+                next_steps=steps,
+                expected_updated_at=expected_updated_at,
+            )
+        )
 
     def list_documents(self, case_id: int) -> list[StoredDocument]:
         return self._call(lambda db: db.documents(case_id))
@@ -357,13 +552,12 @@ class VaultService:
 
     def export_document(self, document_id: int, destination: Path) -> Path:
         """Write the signed PDF to `destination` (owner-only; an audited export)."""
-        info, pdf = self._call(
+        _info, pdf = self._call(
             lambda db: db.fetch_document(self.officer_id, document_id, action="export")
         )
         fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(pdf)
-        del info
         return destination
 
     def record_export(self, case_id: int, what: str, content: bytes = b"") -> None:
@@ -372,8 +566,6 @@ class VaultService:
         self._call(lambda db: db.record_export(self.officer_id, case_id, what, digest))
 
     def save_signing_identity(self, identity: SigningIdentity) -> None:
-        import json
-
         blob = json.dumps(
             {
                 "private_key_pem": identity.private_key_pem.decode("ascii"),
@@ -384,8 +576,6 @@ class VaultService:
         self._call(lambda db: db.put_secret(self.officer_id, SIGNING_SECRET, blob))
 
     def load_signing_identity(self) -> SigningIdentity | None:
-        import json
-
         blob = self._call(lambda db: db.get_secret(SIGNING_SECRET))
         if blob is None:
             return None
@@ -402,11 +592,11 @@ class VaultService:
         return settings_mod.from_store(self._call(lambda db: db.settings()))
 
     def update_settings(self, **changes: Any) -> VaultSettings:
+        """Change several settings at once: validated together, written in one transaction."""
         new = settings_mod.changed(self.settings(), **changes)
         stored = settings_mod.to_store(new)
-        for key in changes:
-            value = stored[key]
-            self._call(lambda db: db.set_setting(self.officer_id, key, value))  # noqa: B023
+        values = {key: stored[key] for key in changes}
+        self._call(lambda db: db.set_settings(self.officer_id, values))
         return new
 
     # -- audit ------------------------------------------------------------------------------
@@ -416,45 +606,56 @@ class VaultService:
         return self._call(lambda db: db.audit_head())
 
     def audit_verify(self) -> VerifyResult:
-        """ok, entries, first_bad_seq, reason."""
-        return self._call(lambda db: db.audit_verify())
+        """The chain, the records against their last audited content, and the heads recorded by
+        this vault's backups (or, for a backup, by its own manifest). ok, entries,
+        first_bad_seq, reason."""
+        db = self._database()
+        if maintenance.is_backup(self.folder):
+            manifest = json.loads((self.folder / maintenance.MANIFEST).read_text("utf-8"))
+            head = maintenance.manifest_head(manifest, "this backup's manifest")
+            heads = [] if head is None else [head]
+        else:
+            configured = self.settings().backup_folder
+            with store_errors():
+                since, vault_id = db.last_restore_at(), db.meta("vault_id")
+            heads = maintenance.recorded_backup_heads(
+                Path(configured) if configured else None, vault_id, since
+            )
+        return self._call(lambda d: d.audit_verify(heads))
 
     def audit_entries(self, case_id: int) -> list[AuditEntry]:
-        reference = self._call(lambda db: db.read(_plain_case(case_id))).reference
+        reference = self._call(lambda db: db.case(case_id)).reference
         return self._call(lambda db: db.audit_entries(reference))
 
     def integrity_problems(self) -> list[str]:
         return self._call(lambda db: db.integrity_problems())
 
-    # -- backup and retention (see services.maintenance) ----------------------------------------
+    # -- backup, copies and retention (see services.maintenance) ---------------------------------
 
     def backup(self, destination: Path) -> Path:
-        from triage_desktop.services import maintenance
+        return maintenance.backup(self._database(), self.folder, self.officer_id, destination)
 
-        return maintenance.backup(self, destination)
+    def copies_in_folder(self) -> list[maintenance.VaultCopy]:
+        """The copies of the vault kept in its folder (safety copies, pre-migration copies)."""
+        return maintenance.vault_copies(self.folder)
 
     def purge_candidates(self, today: date) -> list[PurgeCandidate]:
-        from triage_desktop.services import maintenance
+        years = self.settings().retention_years
+        return maintenance.purge_candidates(self._database(), years, today)
 
-        return maintenance.purge_candidates(self, today)
-
-    def purge(self, today: date) -> list[str]:
-        from triage_desktop.services import maintenance
-
-        return list(maintenance.purge(self, today).purged)
+    def purge(self, today: date) -> maintenance.PurgeResult:
+        """Delete the cases due, and the in-folder copies that still hold them."""
+        settings = self.settings()
+        backups = Path(settings.backup_folder) if settings.backup_folder else None
+        return maintenance.purge(
+            self._writable(),
+            self.folder,
+            self.officer_id,
+            settings.retention_years,
+            today=today,
+            backup_folder=backups,
+        )
 
     def keychain_backend(self) -> str:
         """The keychain this vault was created with (or passphrase-only), in plain words."""
         return slots.read_slots(self.folder).keychain_backend
-
-
-def _plain_case(case_id: int) -> Callable[[Any], Case]:
-    from triage_desktop.store import cases_repo
-
-    return lambda con: cases_repo.get(con, case_id)
-
-
-def _set_owner(con: Any, officer_id: int) -> None:
-    from triage_desktop.store import records_repo
-
-    records_repo.set_meta(con, "owner_officer_id", str(officer_id))

@@ -26,7 +26,7 @@ from triage_desktop.store.codec import (
     dump_time,
 )
 from triage_desktop.store.connection import Connection
-from triage_desktop.store.errors import NotFoundError
+from triage_desktop.store.errors import ConcurrentChangeError, NotFoundError
 
 MAX_PAGE = 1000
 _ORDER = {
@@ -102,28 +102,69 @@ def insert(
     return get(con, case_id)
 
 
+def _check_unchanged(before: Case, expected_updated_at: datetime | None) -> None:
+    if expected_updated_at is not None and before.updated_at != expected_updated_at:
+        raise ConcurrentChangeError(
+            f"Case {before.reference} was changed elsewhere (at "
+            f"{before.updated_at:%H:%M:%S}) after you opened it, so your change was not saved. "
+            "Open it again to see the current version, then make your change."
+        )
+
+
+def _closed_at(before: Case, status: CaseStatus, now: datetime) -> str | None:
+    if status is not CaseStatus.CLOSED:
+        return None
+    if before.status is CaseStatus.CLOSED and before.closed_at is not None:
+        return dump_time(before.closed_at)
+    return dump_time(now)
+
+
 def update(
     con: Connection,
     case_id: int,
     details: CaseDetails,
     *,
-    status: CaseStatus,
+    status: CaseStatus | None,
     contact_by: date | None,
     now: datetime,
+    expected_updated_at: datetime | None = None,
 ) -> Case:
+    """Replace a case's details (and status; None keeps it), read and written in the caller's
+    transaction. With `expected_updated_at`, refuse if someone else changed it since."""
     before = get(con, case_id)
+    _check_unchanged(before, expected_updated_at)
+    new_status = before.status if status is None else status
     columns: dict[str, Any] = details_columns(details)
-    columns.update(status=status.value, contact_by=dump_date(contact_by), updated_at=dump_time(now))
-    if status is CaseStatus.CLOSED and before.status is not CaseStatus.CLOSED:
-        columns["closed_at"] = dump_time(now)
-    elif status is not CaseStatus.CLOSED:
-        columns["closed_at"] = None
+    columns.update(
+        status=new_status.value,
+        contact_by=dump_date(contact_by),
+        updated_at=dump_time(now),
+        closed_at=_closed_at(before, new_status, now),
+    )
     assignments = ", ".join(f"{name} = ?" for name in columns)
     con.execute(
         f"UPDATE cases SET {assignments} WHERE id = ?",  # noqa: S608 - fixed column names
         (*columns.values(), case_id),
     )
     _index(con, case_id, before.reference, details)
+    return get(con, case_id)
+
+
+def set_status(
+    con: Connection,
+    case_id: int,
+    status: CaseStatus,
+    *,
+    now: datetime,
+    expected_updated_at: datetime | None = None,
+) -> Case:
+    """Move a case to `status` (the details stay as they are in the database)."""
+    before = get(con, case_id)
+    _check_unchanged(before, expected_updated_at)
+    con.execute(
+        "UPDATE cases SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
+        (status.value, _closed_at(before, status, now), dump_time(now), case_id),
+    )
     return get(con, case_id)
 
 

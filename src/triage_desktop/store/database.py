@@ -1,13 +1,15 @@
 """The open vault database: every operation runs on the serial executor; writes are audited in
 the same transaction as the change they record, so neither exists without the other.
+
+The services call only the named operations below; `read`/`write` (a function on the raw
+connection) stay for the store's own tests.
 """
 
 from __future__ import annotations
 
-import os
 import secrets
-import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,32 +29,40 @@ from triage_desktop.cases.model import (
     OfficerRole,
     StoredDocument,
 )
-from triage_desktop.store import audit, cases_repo, migrate, records_repo
-from triage_desktop.store.codec import details_columns, dump_time, now_utc
+from triage_desktop.paths import folder_is_read_only
+from triage_desktop.store import audit, audit_check, cases_repo, migrate, records_repo
+from triage_desktop.store.audit_check import DOCUMENT_HEAD_META, RecordedHead
+from triage_desktop.store.audit_content import (
+    case_content,
+    document_content,
+    legal_hold_content,
+    meeting_content,
+    next_steps_content,
+)
+from triage_desktop.store.codec import dump_time, now_utc
 from triage_desktop.store.connection import (
     DB_FILE,
     Connection,
     connect,
     create_private_file,
     raw_key_pragma,
+    read_only_message,
+    translate,
 )
-from triage_desktop.store.errors import StoreCorruptError
+from triage_desktop.store.errors import ReadOnlyError, StoreCorruptError, UpgradeBlockedError
 from triage_desktop.store.executor import SerialExecutor
 
 T = TypeVar("T")
-MIGRATION_BACKUPS = "migration-backups"
+MIGRATION_BACKUPS = migrate.MIGRATION_BACKUPS
 ALL_CASES = CaseFilter()
+SLOTS_GENERATION = "slots_generation"  # vault_meta: the key-slot change last recorded here
+LAST_RESTORE = "last_restore_at"  # vault_meta: when this database was put in place by a restore
+OWNER = "owner_officer_id"
 
 
-def _case_content(case: Case) -> dict[str, Any]:
-    content: dict[str, Any] = {**details_columns(case.details), "status": case.status.value}
-    if case.first_contact is not None:
-        contact = case.first_contact
-        content["first_contact"] = [contact.on.isoformat(), contact.method.value]
-    return content
-
-
-def initialize(folder: Path, key: bytes | bytearray, *, vault_id: str) -> None:
+def initialize(
+    folder: Path, key: bytes | bytearray, *, vault_id: str, slots_generation: str
+) -> None:
     """Create the database file at the newest schema with its vault metadata."""
     path = folder / DB_FILE
     migrate.upgrade(path, key)
@@ -62,43 +72,75 @@ def initialize(folder: Path, key: bytes | bytearray, *, vault_id: str) -> None:
         records_repo.set_meta(con, "vault_id", vault_id)
         records_repo.set_meta(con, "audit_key", audit.derive_audit_key(key).hex())
         records_repo.set_meta(con, "created_at", dump_time(now_utc()))
+        records_repo.set_meta(con, SLOTS_GENERATION, slots_generation)
         con.execute("COMMIT")
     finally:
         con.close()
 
 
-def prepare(folder: Path, key: bytes | bytearray) -> str | None:
-    """Check the schema; migrate (after an encrypted copy) when older. Return the old revision."""
+def prepare(folder: Path, key: bytes | bytearray, *, read_only: bool = False) -> str | None:
+    """Check the schema; migrate (all or nothing) when older. Return the old revision, if any."""
     path = folder / DB_FILE
-    con = connect(path, key)
+    if not read_only:
+        migrate.discard_work_copy(folder)
+    con = connect(path, key, read_only=read_only)
     try:
         revision = migrate.current_revision(con)
-        if revision is None:  # an emptied or foreign file: never "upgrade" it into a new vault
-            raise StoreCorruptError(
-                "The vault database is empty or is not a Triage Desk database. Nothing was "
-                "changed; restore it from a backup."
-            )
-        if not migrate.needs_upgrade(revision):
-            return None
-        backups = folder / MIGRATION_BACKUPS
-        backups.mkdir(mode=0o700, exist_ok=True)
-        stamp = now_utc().strftime("%Y%m%dT%H%M%S")
-        copy = backups / f"vault-before-{revision}-{stamp}.db"
-        create_private_file(copy)
-        con.execute("VACUUM INTO ?", (str(copy),))
+    except Exception as error:
+        raise _opening_error(error, folder) from error
     finally:
         con.close()
-    migrate.upgrade(path, key)
+    if revision is None:  # an emptied or foreign file: never "upgrade" it into a new vault
+        raise StoreCorruptError(
+            "The vault database is empty or is not a Triage Desk database. Nothing was "
+            "changed; restore it from a backup."
+        )
+    if not migrate.needs_upgrade(revision):
+        return None
+    if read_only:
+        raise UpgradeBlockedError(
+            f"This vault was written by an older Triage Desk and needs a one-time upgrade, which "
+            f"must write to its folder. {read_only_message(folder)}"
+        )
+    migrate.upgrade_atomically(folder, path, key, revision)
     return revision
+
+
+def _opening_error(error: Exception, folder: Path) -> Exception:
+    translated = translate(error, folder=folder)
+    if translated is error:
+        from triage_desktop.store.connection import corrupt_message
+
+        return StoreCorruptError(corrupt_message(error))
+    return translated  # type: ignore[return-value]
+
+
+def opens_read_only(folder: Path) -> bool:
+    """Open this vault read-only? Only when its folder cannot be written."""
+    return folder_is_read_only(folder)
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A signed PDF to store: `chain_head` is the audit head stamped into it ("" if none)."""
+
+    case_id: int
+    kind: str
+    pdf: bytes
+    sha256: str
+    chain_head: str = ""
 
 
 class VaultDatabase:
     """An unlocked vault database. Thread-safe: calls are queued on one worker thread."""
 
-    def __init__(self, folder: Path, key: bytes | bytearray) -> None:
+    def __init__(self, folder: Path, key: bytes | bytearray, *, read_only: bool = False) -> None:
         self.folder = folder
         self.path = folder / DB_FILE
-        self._executor = SerialExecutor(lambda: connect(self.path, key))
+        self.read_only = read_only
+        self._executor = SerialExecutor(
+            lambda: connect(self.path, key, read_only=read_only), folder=folder
+        )
         try:
             self._audit_key = self._executor.read(audit.load_audit_key)
         except (LookupError, StoreCorruptError) as error:
@@ -111,7 +153,7 @@ class VaultDatabase:
 
     def close(self) -> None:
         self._executor.close()
-        self._audit_key = b""
+        self._audit_key[:] = bytes(len(self._audit_key))
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         return self._executor.read(fn)
@@ -121,9 +163,9 @@ class VaultDatabase:
 
     def _audit(
         self, con: Connection, officer_id: int | None, action: str, reference: str, content: Any
-    ) -> None:
+    ) -> str:
         chash = "" if content is None else audit.content_hash(self._audit_key, content)
-        audit.append(
+        return audit.append(
             con,
             self._audit_key,
             officer_id=officer_id,
@@ -145,6 +187,18 @@ class VaultDatabase:
     def officers(self) -> list[Officer]:
         return self.read(records_repo.officers)
 
+    def set_owner(self, officer_id: int) -> None:
+        """The officer whose vault this is (the first one added at creation)."""
+
+        def run(con: Connection) -> None:
+            records_repo.set_meta(con, OWNER, str(officer_id))
+
+        self.write(run)
+
+    def owner(self) -> int | None:
+        value = self.meta(OWNER)
+        return None if value is None else int(value)
+
     # -- cases ------------------------------------------------------------------------------
 
     def create_case(
@@ -158,10 +212,33 @@ class VaultDatabase:
                 contact_by=contact_by,
                 now=now_utc(),
             )
-            self._audit(con, officer_id, "create", case.reference, _case_content(case))
+            self._audit(con, officer_id, "create", case.reference, case_content(case))
             return case
 
         return self.write(run)
+
+    def _update_case(
+        self,
+        con: Connection,
+        officer_id: int | None,
+        case_id: int,
+        details: CaseDetails,
+        *,
+        status: CaseStatus | None,
+        contact_by: date | None,
+        expected_updated_at: datetime | None,
+    ) -> Case:
+        case = cases_repo.update(
+            con,
+            case_id,
+            details,
+            status=status,
+            contact_by=contact_by,
+            now=now_utc(),
+            expected_updated_at=expected_updated_at,
+        )
+        self._audit(con, officer_id, "update", case.reference, case_content(case))
+        return case
 
     def update_case(
         self,
@@ -169,22 +246,61 @@ class VaultDatabase:
         case_id: int,
         details: CaseDetails,
         *,
-        status: CaseStatus,
+        status: CaseStatus | None,
         contact_by: date | None,
+        expected_updated_at: datetime | None = None,
     ) -> Case:
+        """Read, check and write in one transaction: it cannot half-happen, and with
+        `expected_updated_at` it cannot overwrite a change made since the caller read the case."""
+
         def run(con: Connection) -> Case:
-            case = cases_repo.update(
-                con, case_id, details, status=status, contact_by=contact_by, now=now_utc()
+            return self._update_case(
+                con,
+                officer_id,
+                case_id,
+                details,
+                status=status,
+                contact_by=contact_by,
+                expected_updated_at=expected_updated_at,
             )
-            self._audit(con, officer_id, "update", case.reference, _case_content(case))
-            return case
 
         return self.write(run)
+
+    def _set_status(
+        self,
+        con: Connection,
+        officer_id: int | None,
+        case_id: int,
+        status: CaseStatus,
+        expected_updated_at: datetime | None,
+    ) -> Case:
+        case = cases_repo.set_status(
+            con, case_id, status, now=now_utc(), expected_updated_at=expected_updated_at
+        )
+        self._audit(con, officer_id, "update", case.reference, case_content(case))
+        return case
+
+    def set_status(
+        self,
+        officer_id: int | None,
+        case_id: int,
+        status: CaseStatus,
+        *,
+        expected_updated_at: datetime | None = None,
+    ) -> Case:
+        def run(con: Connection) -> Case:
+            return self._set_status(con, officer_id, case_id, status, expected_updated_at)
+
+        return self.write(run)
+
+    def case(self, case_id: int) -> Case:
+        """A case without an audit entry: for the services' own bookkeeping, never for display."""
+        return self.read(lambda con: cases_repo.get(con, case_id))
 
     def get_case(self, officer_id: int | None, case_id: int) -> Case:
         def run(con: Connection) -> Case:
             case = cases_repo.get(con, case_id)
-            self._audit(con, officer_id, "read", case.reference, _case_content(case))
+            self._audit(con, officer_id, "read", case.reference, case_content(case))
             return case
 
         return self.write(run)
@@ -219,7 +335,7 @@ class VaultDatabase:
             if status is CaseStatus.AWAITING_CONTACT:
                 status = CaseStatus.MEETING_ARRANGED
             case = cases_repo.set_first_contact(con, case_id, contact, status, now_utc())
-            self._audit(con, officer_id, "first_contact", case.reference, _case_content(case))
+            self._audit(con, officer_id, "first_contact", case.reference, case_content(case))
             return case
 
         return self.write(run)
@@ -228,7 +344,7 @@ class VaultDatabase:
         def run(con: Connection) -> Case:
             case = cases_repo.set_legal_hold(con, case_id, hold, now_utc())
             action = "legal_hold_on" if hold else "legal_hold_off"
-            self._audit(con, officer_id, action, case.reference, {"legal_hold": hold})
+            self._audit(con, officer_id, action, case.reference, legal_hold_content(hold))
             return case
 
         return self.write(run)
@@ -238,15 +354,16 @@ class VaultDatabase:
     def _reference(self, con: Connection, case_id: int) -> str:
         return cases_repo.get(con, case_id).reference
 
-    def save_meeting(self, officer_id: int | None, meeting: MeetingRecord) -> MeetingRecord:
-        def run(con: Connection) -> MeetingRecord:
-            saved = records_repo.save_meeting(con, meeting, now_utc())
-            content = {"step": saved.step, "state": saved.state, "record": saved.record}
-            reference = self._reference(con, meeting.case_id)
-            self._audit(con, officer_id, "update_meeting", reference, content)
-            return saved
+    def _save_meeting(
+        self, con: Connection, officer_id: int | None, meeting: MeetingRecord
+    ) -> MeetingRecord:
+        saved = records_repo.save_meeting(con, meeting, now_utc())
+        reference = self._reference(con, meeting.case_id)
+        self._audit(con, officer_id, "update_meeting", reference, meeting_content(saved))
+        return saved
 
-        return self.write(run)
+    def save_meeting(self, officer_id: int | None, meeting: MeetingRecord) -> MeetingRecord:
+        return self.write(lambda con: self._save_meeting(con, officer_id, meeting))
 
     def load_meeting(self, officer_id: int | None, case_id: int) -> MeetingRecord | None:
         def run(con: Connection) -> MeetingRecord | None:
@@ -256,33 +373,71 @@ class VaultDatabase:
 
         return self.write(run)
 
+    def _save_next_steps(
+        self, con: Connection, officer_id: int | None, case_id: int, steps: tuple[NextStep, ...]
+    ) -> None:
+        records_repo.replace_next_steps(con, case_id, steps)
+        reference = self._reference(con, case_id)
+        self._audit(con, officer_id, "update_next_steps", reference, next_steps_content(steps))
+
     def save_next_steps(
         self, officer_id: int | None, case_id: int, steps: tuple[NextStep, ...]
     ) -> None:
-        def run(con: Connection) -> None:
-            records_repo.replace_next_steps(con, case_id, steps)
-            content = [[s.text, s.owner, str(s.due), s.done] for s in steps]
-            self._audit(
-                con, officer_id, "update_next_steps", self._reference(con, case_id), content
-            )
-
-        self.write(run)
+        self.write(lambda con: self._save_next_steps(con, officer_id, case_id, steps))
 
     def next_steps(self, case_id: int) -> list[NextStep]:
         return self.read(lambda con: records_repo.next_steps(con, case_id))
 
     # -- documents and the signing identity --------------------------------------------------
 
-    def add_document(
-        self, officer_id: int | None, case_id: int, kind: str, pdf: bytes, sha256: str
+    def _add_document(
+        self, con: Connection, officer_id: int | None, document: NewDocument
     ) -> StoredDocument:
+        stored = records_repo.add_document(
+            con,
+            document.case_id,
+            document.kind,
+            document.pdf,
+            sha256=document.sha256,
+            now=now_utc(),
+        )
+        if document.chain_head:
+            records_repo.set_meta(con, f"{DOCUMENT_HEAD_META}{stored.id}", document.chain_head)
+        reference = self._reference(con, document.case_id)
+        content = document_content(document.sha256, document.chain_head)
+        action = f"{audit.DOCUMENT_ADD_PREFIX}{document.kind}"
+        self._audit(con, officer_id, action, reference, content)
+        return stored
+
+    def add_document(self, officer_id: int | None, document: NewDocument) -> StoredDocument:
+        """Store a signed PDF with its audit entry."""
+        return self.write(lambda con: self._add_document(con, officer_id, document))
+
+    def record_signed_document(
+        self,
+        officer_id: int | None,
+        document: NewDocument,
+        *,
+        meeting: MeetingRecord | None = None,
+        status: CaseStatus | None = None,
+        next_steps: tuple[NextStep, ...] | None = None,
+        expected_updated_at: datetime | None = None,
+    ) -> StoredDocument:
+        """The end of a meeting as one transaction: the meeting record, the next steps, the
+        case's new status and the signed document, each with its audit entry, or none of it."""
+        case_id = document.case_id
+
         def run(con: Connection) -> StoredDocument:
-            stored = records_repo.add_document(
-                con, case_id, kind, pdf, sha256=sha256, now=now_utc()
-            )
-            reference = self._reference(con, case_id)
-            self._audit(con, officer_id, f"document_add:{kind}", reference, {"sha256": sha256})
-            return stored
+            if meeting is not None:
+                self._save_meeting(con, officer_id, meeting)
+            if next_steps is not None:
+                self._save_next_steps(con, officer_id, case_id, next_steps)
+            if status is not None or expected_updated_at is not None:
+                current = cases_repo.get(con, case_id)
+                self._set_status(
+                    con, officer_id, case_id, status or current.status, expected_updated_at
+                )
+            return self._add_document(con, officer_id, document)
 
         return self.write(run)
 
@@ -324,23 +479,34 @@ class VaultDatabase:
     def settings(self) -> dict[str, Any]:
         return self.read(records_repo.all_settings)
 
-    def set_setting(self, officer_id: int | None, key: str, value: Any) -> None:
+    def set_settings(self, officer_id: int | None, values: dict[str, Any]) -> None:
+        """Several settings at once, each audited, in one transaction."""
+
         def run(con: Connection) -> None:
-            records_repo.set_setting(con, key, value)
-            self._audit(con, officer_id, f"setting:{key}", "", value)
+            for key, value in values.items():
+                records_repo.set_setting(con, key, value)
+                self._audit(con, officer_id, f"setting:{key}", "", value)
 
         self.write(run)
 
+    def set_setting(self, officer_id: int | None, key: str, value: Any) -> None:
+        self.set_settings(officer_id, {key: value})
+
     def meta(self, key: str) -> str | None:
         return self.read(lambda con: records_repo.get_meta(con, key))
+
+    def last_restore_at(self) -> datetime | None:
+        """When a restore last put this database in place (None: never)."""
+        value = self.meta(LAST_RESTORE)
+        return None if value is None else datetime.fromisoformat(value)
 
     # -- audit ------------------------------------------------------------------------------
 
     def audit_head(self) -> str:
         return self.read(audit.head)
 
-    def audit_verify(self) -> audit.VerifyResult:
-        return self.read(lambda con: audit.verify(con, self._audit_key))
+    def audit_verify(self, heads: Sequence[RecordedHead] = ()) -> audit.VerifyResult:
+        return self.read(lambda con: audit_check.verify(con, self._audit_key, heads))
 
     def audit_entries(self, reference: str) -> list[AuditEntry]:
         return self.read(lambda con: audit.entries_for_case(con, reference))
@@ -348,23 +514,40 @@ class VaultDatabase:
     def audit_event(self, officer_id: int | None, action: str, reference: str = "") -> None:
         self.write(lambda con: self._audit(con, officer_id, action, reference, None))
 
+    # -- key slots --------------------------------------------------------------------------
+
+    def slots_generation(self) -> str:
+        return self.meta(SLOTS_GENERATION) or ""
+
+    def record_slot_change(self, officer_id: int | None, action: str, generation: str) -> None:
+        """A change of the key slots, audited; `generation` names the slot file it produced."""
+
+        def run(con: Connection) -> None:
+            records_repo.set_meta(con, SLOTS_GENERATION, generation)
+            self._audit(con, officer_id, action, "", {"generation": generation})
+
+        self.write(run)
+
     # -- integrity, backup, rekey, purge -------------------------------------------------------
 
     def integrity_problems(self) -> list[str]:
         """SQLite's integrity check plus SQLCipher's page HMAC check; empty when healthy."""
+        return self.read(_integrity_problems)
 
-        def run(con: Connection) -> list[str]:
-            problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
-            problems = [p for p in problems if p != "ok"]
-            problems += [str(r[0]) for r in con.execute("PRAGMA cipher_integrity_check")]
-            return problems
-
-        return self.read(run)
-
-    def backup_to(self, destination: Path) -> None:
-        """An encrypted, consistent copy (same key) made with VACUUM INTO."""
+    def backup_to(self, destination: Path) -> tuple[int, str]:
+        """An encrypted, consistent copy (same key) made with VACUUM INTO; returns the audit
+        head (seq, hash) the copy holds."""
         create_private_file(destination)  # refuses to overwrite
-        self.read(lambda con: con.execute("VACUUM INTO ?", (str(destination),)))
+
+        def run(con: Connection) -> tuple[int, str]:
+            con.execute("VACUUM INTO ?", (str(destination),))
+            return audit.head_entry(con)
+
+        try:
+            return self.read(run)
+        except BaseException:
+            destination.unlink(missing_ok=True)
+            raise
 
     def rekey(self, new_key: bytes | bytearray) -> None:
         def run(con: Connection) -> None:
@@ -387,8 +570,10 @@ class VaultDatabase:
     def purge_case(self, officer_id: int | None, case_id: int) -> str:
         def run(con: Connection) -> str:
             reference = self._reference(con, case_id)
+            for document_id in records_repo.document_ids(con, case_id):
+                records_repo.delete_meta(con, f"{DOCUMENT_HEAD_META}{document_id}")
             cases_repo.delete(con, case_id)
-            self._audit(con, officer_id, "purge", reference, None)
+            self._audit(con, officer_id, audit.PURGE_ACTION, reference, None)
             return reference
 
         return self.write(run)
@@ -404,33 +589,66 @@ class VaultDatabase:
         return self.read(run)
 
 
+def _integrity_problems(con: Connection) -> list[str]:
+    problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
+    problems = [p for p in problems if p != "ok"]
+    problems += [str(r[0]) for r in con.execute("PRAGMA cipher_integrity_check")]
+    return problems
+
+
 def new_vault_id() -> str:
     return secrets.token_hex(16)
 
 
-def copy_database_files(source: Path, destination: Path) -> None:
-    """Copy vault.db (after the caller checkpointed) and nothing else; owner-only."""
-    shutil.copyfile(source, destination)
-    os.chmod(destination, 0o600)
+def check_database(
+    path: Path, key: bytes | bytearray, heads: Iterable[RecordedHead] = ()
+) -> list[str]:
+    """Open a database file on its own, read-only, and report problems (for backups about to be
+    restored). The file is never written: not even the journal-mode switch."""
+    try:
+        con = connect(path, key, read_only=True)
+    except (StoreCorruptError, ReadOnlyError) as error:
+        return [str(error)]
+    except Exception as error:
+        return [str(translate(error, folder=path.parent))]
+    try:
+        revision = migrate.current_revision(con)
+        migrate.check_not_newer(revision)
+        problems = _integrity_problems(con)
+        if problems:
+            return problems
+        key_bytes = audit.load_audit_key(con)
+        if revision == migrate.head():
+            result = audit_check.verify(con, key_bytes, heads)
+        else:  # an older schema: the records are checked after the upgrade, the chain now
+            result = audit.verify(con, key_bytes)
+        if not result.ok:
+            where = f"audit entry {result.first_bad_seq}: " if result.first_bad_seq else ""
+            return [f"{where}{result.reason}"]
+        return []
+    except Exception as error:
+        return [str(translate(error, folder=path.parent))]
+    finally:
+        con.close()
 
 
-def check_database(path: Path, key: bytes | bytearray) -> list[str]:
-    """Open a database file on its own and report problems (for backups about to be restored)."""
+def record_restore(path: Path, key: bytes | bytearray, content: dict[str, Any]) -> None:
+    """Audit, inside a restored copy before it replaces the vault, that it was restored (and
+    from which backup), and note when: backups from before this moment describe a history the
+    restore replaced."""
+    con = connect(path, key)
     try:
-        con = connect(path, key)
-    except StoreCorruptError as error:
-        return [str(error)]
-    try:
-        migrate.check_not_newer(migrate.current_revision(con))
-        problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
-        problems = [p for p in problems if p != "ok"]
-        problems += [str(r[0]) for r in con.execute("PRAGMA cipher_integrity_check")]
-        if not problems:
-            result = audit.verify(con, audit.load_audit_key(con))
-            if not result.ok:
-                problems.append(f"audit entry {result.first_bad_seq}: {result.reason}")
-        return problems
-    except Exception as error:  # any read failure means the copy is unusable
-        return [str(error)]
+        audit_key = audit.load_audit_key(con)
+        con.execute("BEGIN IMMEDIATE")
+        audit.append(
+            con,
+            audit_key,
+            officer_id=None,
+            action="restored",
+            chash=audit.content_hash(audit_key, content),
+        )
+        records_repo.set_meta(con, LAST_RESTORE, dump_time(now_utc()))
+        con.execute("COMMIT")
+        audit_key[:] = bytes(len(audit_key))
     finally:
         con.close()

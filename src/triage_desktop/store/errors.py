@@ -23,5 +23,25 @@ class DiskFullError(StoreError):
     """The disk (or the file size limit) is full: the transaction was rolled back."""
 
 
+class ReadOnlyError(StoreError):
+    """The vault folder (or its disk) is read-only: nothing could be written."""
+
+
+class UpgradeBlockedError(ReadOnlyError):
+    """The vault needs a schema upgrade, and it was opened read-only (so the upgrade cannot run)."""
+
+
+class StoreIOError(StoreError):
+    """The disk reported an I/O error that is neither a full disk nor a read-only folder."""
+
+
+class MigrationError(StoreError):
+    """A schema migration failed; the database file was left exactly as it was."""
+
+
+class ConcurrentChangeError(StoreError):
+    """The record changed since the caller read it; the change was not applied."""
+
+
 class ClosedError(StoreError):
     """The database was closed (the vault locked) while a call was on its way."""

@@ -10,19 +10,36 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import TypeVar
 
-from triage_desktop.store.connection import Connection, translate
-from triage_desktop.store.errors import ClosedError
+from triage_desktop.store.connection import Connection, corrupt_message, translate
+from triage_desktop.store.errors import ClosedError, StoreCorruptError
 
 T = TypeVar("T")
 
 
+def _pages_fail_check(con: Connection) -> bool:
+    try:
+        return bool(con.execute("PRAGMA cipher_integrity_check").fetchall())
+    except MemoryError:
+        return False
+    except Exception:
+        return True
+
+
 class SerialExecutor:
-    def __init__(self, open_connection: Callable[[], Connection]) -> None:
+    def __init__(
+        self, open_connection: Callable[[], Connection], *, folder: Path | None = None
+    ) -> None:
+        self._folder = folder  # where the database lives: to tell a full disk from damage
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-db")
         self._thread: threading.Thread | None = None
-        self._connection: Connection = self._pool.submit(self._start, open_connection).result()
+        try:
+            self._connection: Connection = self._pool.submit(self._start, open_connection).result()
+        except BaseException:
+            self._pool.shutdown(wait=True)
+            raise
         self._closed = False
 
     def _start(self, open_connection: Callable[[], Connection]) -> Connection:
@@ -32,8 +49,14 @@ class SerialExecutor:
     def _call(self, fn: Callable[[Connection], T], *, writing: bool = False) -> T:
         try:
             return fn(self._connection)
+        except MemoryError as error:
+            # SQLCipher reports SQLITE_NOMEM when a page it must rewrite fails its HMAC check;
+            # only a page check tells that apart from memory really running out.
+            if _pages_fail_check(self._connection):
+                raise StoreCorruptError(corrupt_message("a page failed its HMAC check")) from error
+            raise
         except Exception as error:
-            translated = translate(error, writing=writing)
+            translated = translate(error, writing=writing, folder=self._folder)
             if translated is error:
                 raise
             raise translated from error

@@ -156,3 +156,13 @@ def set_meta(con: Connection, key: str, value: str) -> None:
 def get_meta(con: Connection, key: str) -> str | None:
     row = con.execute("SELECT value FROM vault_meta WHERE key = ?", (key,)).fetchone()
     return None if row is None else str(row[0])
+
+
+def delete_meta(con: Connection, key: str) -> None:
+    con.execute("DELETE FROM vault_meta WHERE key = ?", (key,))
+
+
+def document_ids(con: Connection, case_id: int) -> list[int]:
+    return [
+        int(r[0]) for r in con.execute("SELECT id FROM documents WHERE case_id = ?", (case_id,))
+    ]

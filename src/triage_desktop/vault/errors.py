@@ -42,6 +42,10 @@ class VaultCorrupt(VaultError):  # noqa: N818
     """A vault file is damaged or truncated. Nothing was changed."""
 
 
+class KeySlotRefused(VaultCorrupt):
+    """A key slot asks for key-derivation parameters outside the accepted bounds: not used."""
+
+
 class VaultFromNewerVersion(VaultError):  # noqa: N818
     """The vault was written by a newer Triage Desk. It was not touched."""
 
@@ -52,3 +56,18 @@ class NoKeychain(VaultError):  # noqa: N818
 
 class KeychainSecretMissing(VaultError):  # noqa: N818
     """The keychain no longer holds this vault's device secret (another machine or user?)."""
+
+
+class KeychainSecretMismatch(KeychainSecretMissing):
+    """The keychain holds a device secret for this vault, but not the one its slot was made with.
+
+    Told apart from a wrong passphrase (and not counted towards the back-off): retyping the
+    passphrase cannot help."""
+
+
+class VaultReadOnly(VaultError):  # noqa: N818
+    """The vault folder (or its disk) cannot be written: it can be read, nothing can change."""
+
+
+class DiskFull(VaultError):  # noqa: N818
+    """The disk is full; the change was rolled back and earlier records are intact."""

@@ -1,23 +1,65 @@
-"""Small owner-only files written atomically: a crash leaves the old file or the new, never half."""
+"""Small owner-only files written atomically: a crash leaves the old file or the new, never half.
+
+A failed write (full disk, read-only folder) leaves nothing behind either: the temporary file is
+removed before the error goes up, and `write_failure` says in plain words what went wrong.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from pathlib import Path
+
+from triage_desktop.paths import (
+    DISK_FULL_ERRNOS,
+    READ_ONLY_ERRNOS,
+    disk_is_full,
+    folder_is_read_only,
+    fsync_directory,
+)
+from triage_desktop.vault.errors import DiskFull, VaultError, VaultReadOnly
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temporary, path)
-    if os.name == "posix":
-        directory = os.open(path.parent, os.O_RDONLY)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            os.fsync(directory)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
         finally:
-            os.close(directory)
+            os.close(fd)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    fsync_directory(path.parent)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files of atomic writes a crash interrupted (never the truth: only the rename
+    makes a file count)."""
+    for temporary in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+__all__ = ["atomic_write", "fsync_directory", "remove_stale_temporaries", "write_failure"]
+
+
+def write_failure(error: OSError, folder: Path, outcome: str) -> VaultError:
+    """A failed file write in the officer's words, led by `outcome` (what did or did not happen)."""
+    if error.errno in DISK_FULL_ERRNOS or (error.errno == errno.EIO and disk_is_full(folder)):
+        return DiskFull(
+            f"{outcome} The disk holding {folder} is full: free some space, then try again."
+        )
+    if error.errno in READ_ONLY_ERRNOS or folder_is_read_only(folder):
+        return VaultReadOnly(
+            f"{outcome} The folder {folder} is read-only (or this account may not write there)."
+        )
+    return VaultError(f"{outcome} Writing in {folder} failed: {error.strerror or error}.")

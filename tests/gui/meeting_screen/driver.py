@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.support.typing import type_text
-from triage_desktop.cases.meeting import STEPS, Step
-from triage_desktop.cases.meeting.schema import Field
 from triage_desktop.gui.meeting_screen.fields import ChoiceButtons, RowsEditor, StepPage
 from triage_desktop.gui.meeting_screen.screen import MeetingScreen
+from triage_desktop.meeting import STEPS, Step
+from triage_desktop.meeting.schema import Field
 
 
 @dataclass

@@ -13,14 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
+import tests.support.vaults  # noqa: F401 - cheap test KDF slots are allowed (see that module)
 import triage_desktop.gui  # noqa: F401 - the PySide6 None guard, before any Qt call
-from triage_desktop.cases.meeting import STEPS, Step
-from triage_desktop.cases.meeting import schema as m
 from triage_desktop.gui.app import create_application
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.meeting_screen.date_field import DateField
 from triage_desktop.gui.meeting_screen.fields import ChoiceButtons
 from triage_desktop.gui.meeting_screen.screen import MeetingScreen
+from triage_desktop.meeting import STEPS, Step
+from triage_desktop.meeting import schema as m
 from triage_desktop.services.session import VaultService
 
 # (step, field, value as typed or chosen, value as the record keeps it if different), in step

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.vaults import PASSPHRASE, create_vault, details
-from triage_desktop.cases.meeting import STEPS, Meeting, Step
+from triage_desktop.meeting import STEPS, Meeting, Step
 from triage_desktop.services.session import VaultService
 
 CHILD = Path(__file__).with_name("meeting_child.py")

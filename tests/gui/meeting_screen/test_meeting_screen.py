@@ -15,11 +15,11 @@ from tests.documents.pdftools import pdftotext
 from tests.gui.meeting_screen.driver import Driver, visible_texts
 from tests.support.typing import type_text
 from tests.support.vaults import details
-from triage_desktop.cases.meeting import Step, StepState
-from triage_desktop.cases.meeting import schema as m
 from triage_desktop.cases.model import CaseStatus
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.meeting_screen.screen import MeetingScreen
+from triage_desktop.meeting import Step, StepState
+from triage_desktop.meeting import schema as m
 from triage_desktop.services.documents_service import DocumentsService
 
 MARK = "INTERNAL-MARKER-4420"

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.cases.meeting.schema import Field, Kind
 from triage_desktop.cases.text import SHORT_TEXT_MAX
 from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.meeting_screen.date_field import DateField
+from triage_desktop.meeting.schema import Field, Kind
 
 REPORTER_SEES = "The reporter sees this"
 ONE_CLICK_LIMIT = 5  # up to this many choices are buttons in a row; more are a drop-down

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from triage_desktop.cases.meeting.derived import RedFlag
 from triage_desktop.gui.look import make_heading
+from triage_desktop.meeting.derived import RedFlag
 
 EMERGENCY_NUMBER = "999"
 

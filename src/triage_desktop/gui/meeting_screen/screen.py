@@ -28,9 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.cases.meeting import STEP_PROMPTS, STEP_TITLES, STEPS, Meeting, Step, StepState
-from triage_desktop.cases.meeting import derived as d
-from triage_desktop.cases.meeting import schema as m
 from triage_desktop.cases.text import InvalidFieldError
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.look import make_heading
@@ -40,6 +37,9 @@ from triage_desktop.gui.meeting_screen.review import ReviewPage
 from triage_desktop.gui.meeting_screen.routing_panel import RoutingPanel
 from triage_desktop.gui.meeting_screen.safety import SafetyPanel
 from triage_desktop.gui.pdf_preview import confirm_unencrypted_export, export_folder
+from triage_desktop.meeting import STEP_PROMPTS, STEP_TITLES, STEPS, Meeting, Step, StepState
+from triage_desktop.meeting import derived as d
+from triage_desktop.meeting import schema as m
 from triage_desktop.services import meeting_content as mc
 from triage_desktop.services import meeting_service as ms
 
@@ -469,7 +469,7 @@ class MeetingScreen(QWidget):
 
     def record_amendment(self, what: str, before: str, after: str, reason: str) -> None:
         """A read-back correction is added to the record, never written over what was said."""
-        from triage_desktop.cases.meeting import Amendment
+        from triage_desktop.meeting import Amendment
 
         try:
             amendment = Amendment(

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from triage_desktop.cases.meeting.schema import (
+from triage_desktop.cases.text import NAME_MAX, SHORT_TEXT_MAX, InvalidFieldError, clean_text
+from triage_desktop.meeting.schema import (
     ACT_WITHOUT_CONSENT,
     ADJUSTMENTS,
     BEHAVIOUR,
@@ -40,7 +41,6 @@ from triage_desktop.cases.meeting.schema import (
     StepState,
     family_of,
 )
-from triage_desktop.cases.text import NAME_MAX, SHORT_TEXT_MAX, InvalidFieldError, clean_text
 
 RECORD_VERSION = 2
 MAX_ROWS = 50

@@ -5,13 +5,13 @@ document the vault keeps; `derived` computes what follows from it for the policy
 reporter view, the summary and the letter.
 """
 
-from triage_desktop.cases.meeting.record import (
+from triage_desktop.meeting.record import (
     Amendment,
     Meeting,
     SafetyAcknowledgement,
     SignedVersion,
 )
-from triage_desktop.cases.meeting.schema import (
+from triage_desktop.meeting.schema import (
     STEP_PROMPTS,
     STEP_TITLES,
     STEPS,

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from triage_desktop.cases.meeting import Meeting, Step, StepState
-from triage_desktop.cases.meeting import schema as m
-from triage_desktop.cases.meeting.record import ALL_RESPONDENTS, field_for_key
 from triage_desktop.cases.text import InvalidFieldError
+from triage_desktop.meeting import Meeting, Step, StepState
+from triage_desktop.meeting import schema as m
+from triage_desktop.meeting.record import ALL_RESPONDENTS, field_for_key
 
 # A record exactly as the version 1 meeting screen stored it (keys under each step's values).
 VERSION_1: dict[str, Any] = {

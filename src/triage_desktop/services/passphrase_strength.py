@@ -1,7 +1,10 @@
-"""A plain estimate of passphrase strength for the setup screen.
+"""How hard a passphrase is to guess: one estimate, for the setup screen's hint and for the floor
+that `VaultService` enforces on every new passphrase (setup, `init`, `passphrase change`, `rekey`).
 
-Written by hand (about 30 lines) rather than adding zxcvbn: the rule that is enforced is only the
-minimum length in services.session; this estimate just nudges towards longer, mixed passphrases.
+Written by hand (about 30 lines) rather than adding zxcvbn: a length minimum alone would accept
+"aaaaaaaaaa", so the floor is this estimate's "Fair" (about 50 bits), which ten identical
+characters or a short dictionary word padded with digits do not reach, while four unrelated words
+or a long mixed phrase do.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import string
 from dataclasses import dataclass
 
 MIN_LENGTH = 10
+ACCEPTED_SCORE = 2  # "Fair" or better
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,10 @@ class Strength:
     score: int  # 0..4
     label: str
     advice: str
+
+    @property
+    def acceptable(self) -> bool:
+        return self.score >= ACCEPTED_SCORE
 
 
 def estimate(passphrase: str) -> Strength:
@@ -41,3 +49,16 @@ def estimate(passphrase: str) -> Strength:
     if bits < 90:
         return Strength(3, "Good", "A good passphrase.")
     return Strength(4, "Strong", "A strong passphrase.")
+
+
+def problem(passphrase: str) -> str:
+    """Why this passphrase is refused, in words for the officer; empty when it is accepted."""
+    strength = estimate(passphrase)
+    if strength.acceptable:
+        return ""
+    if strength.score == 0:
+        return f"The passphrase needs at least {MIN_LENGTH} characters (a few words is best)."
+    return (
+        "That passphrase would be too easy to guess (repeated or too few different characters). "
+        "Try four or more unrelated words."
+    )

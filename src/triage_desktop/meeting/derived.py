@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from triage_desktop.cases.meeting.record import ALL_RESPONDENTS, Meeting
-from triage_desktop.cases.meeting.schema import (
+from triage_desktop.cases.model import Case, RespondentType
+from triage_desktop.meeting.record import ALL_RESPONDENTS, Meeting
+from triage_desktop.meeting.schema import (
     ACT_WITHOUT_CONSENT,
     ADJUSTMENTS,
     ATTENDEE_ROLE,
@@ -67,7 +68,6 @@ from triage_desktop.cases.meeting.schema import (
     Field,
     Step,
 )
-from triage_desktop.cases.model import Case, RespondentType
 from triage_desktop.policy.facts import CaseFacts, Preference, reporter_for_status
 from triage_desktop.policy.model import Option, Policy, RiskQuestion, SupportService
 from triage_desktop.policy.risk import RiskAnswer, RiskResult
