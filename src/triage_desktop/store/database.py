@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,7 +27,16 @@ from triage_desktop.cases.model import (
     OfficerRole,
     StoredDocument,
 )
-from triage_desktop.store import audit, cases_repo, migrate, records_repo
+from triage_desktop.cases.origin import (
+    IMPORTED_ACTION,
+    ImportedReportRef,
+    ImportOutcome,
+    ImportRecord,
+    ReportOrigin,
+    import_action,
+)
+from triage_desktop.cases.report_import import ImportedReport
+from triage_desktop.store import audit, cases_repo, migrate, records_repo, reports_repo
 from triage_desktop.store.codec import details_columns, dump_time, now_utc
 from triage_desktop.store.connection import (
     DB_FILE,
@@ -232,6 +241,49 @@ class VaultDatabase:
             return case
 
         return self.write(run)
+
+    # -- reports imported from the Support and Report tool ------------------------------------
+
+    def import_reports(
+        self,
+        officer_id: int | None,
+        reports: Sequence[ImportedReport],
+        contact_by: Sequence[date | None],
+        record: ImportRecord,
+        progress: reports_repo.Progress | None = None,
+    ) -> ImportOutcome:
+        """A whole file in one transaction: each new case with its own audit entry ('imported
+        from report <source id>'), then one entry for the import (file SHA-256, counts,
+        versions). All of it is committed, or none."""
+
+        def run(con: Connection) -> ImportOutcome:
+            def audit_new(case: Case, origin: ReportOrigin) -> None:
+                content = {**_case_content(case), "origin": reports_repo.origin_content(origin)}
+                action = f"{IMPORTED_ACTION}:{origin.source_report_id}"
+                self._audit(con, officer_id, action, case.reference, content)
+
+            outcome = reports_repo.import_batch(
+                con,
+                reports,
+                contact_by,
+                record,
+                officer_id=officer_id,
+                now=now_utc(),
+                audit_new=audit_new,
+                progress=progress,
+            )
+            action = import_action(record, len(outcome.created), len(outcome.duplicates))
+            content = {"created": outcome.created, "duplicates": outcome.duplicates}
+            self._audit(con, officer_id, action, "", content)
+            return outcome
+
+        return self.write(run)
+
+    def imported_reports(self, source_ids: Sequence[str]) -> dict[str, ImportedReportRef]:
+        return self.read(lambda con: reports_repo.known(con, source_ids))
+
+    def report_origin(self, case_id: int) -> ReportOrigin | None:
+        return self.read(lambda con: reports_repo.origin(con, case_id))
 
     # -- meetings and next steps -------------------------------------------------------------
 

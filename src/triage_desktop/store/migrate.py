@@ -15,8 +15,8 @@ from typing import Any
 from triage_desktop.store.connection import Connection, connect
 from triage_desktop.store.errors import SchemaTooNewError
 
-HEAD = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+HEAD = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
