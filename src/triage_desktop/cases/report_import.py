@@ -193,7 +193,11 @@ def parse_mapping(text: str, file_name: str = "mapping") -> ImportMapping:
             check_version_text("version", version)
         except InvalidFieldError as error:
             problems.append(
-                ImportProblem(f"{file_name}: [mapping] version", error.message, found=version)
+                ImportProblem(
+                    f"{file_name}: [mapping] version",
+                    error.message.removeprefix("must be "),
+                    found=version,
+                )
             )
         for key in sorted(set(head) - {"version", "schema_version"}):
             problems.append(
@@ -887,7 +891,11 @@ def _as_tuples(table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 def _known(table: Mapping[str, Any] | None, catalogue: tuple[str, ...]) -> str:
     known = sorted(table) if table is not None else list(catalogue)
-    where = "in the mapping file" if table is not None else "of the policy catalogue"
+    where = (
+        "in the mapping file"
+        if table is not None
+        else "of the policy catalogue (a mapping file can translate the tool's own labels)"
+    )
     return "one of the known codes " + where + ": " + ", ".join(known)
 
 

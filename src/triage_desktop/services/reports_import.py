@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 MAX_MAPPING_BYTES = 1024 * 1024
 PLAINTEXT_WARNING = (
     "{name} holds personal data in plain text: anyone who can read this computer's files can "
-    "read it. Triage Desk made no copy of it; its reports are now encrypted in the vault."
+    "read it."
 )
+NO_COPY_MADE = "Triage Desk made no copy of it; its reports are now encrypted in the vault."
 DELETE_CAVEAT = (
     "Deleting overwrites the file once and removes it. On an SSD, and in backups or synced "
     "folders, old copies of its contents may survive all the same: only the disk's own "
@@ -368,8 +369,9 @@ def _reconcile(
 # -- the plaintext source ---------------------------------------------------------------------
 
 
-def plaintext_warning(path: Path) -> str:
-    return PLAINTEXT_WARNING.format(name=path.name)
+def plaintext_warning(path: Path, *, imported: bool = True) -> str:
+    warning = PLAINTEXT_WARNING.format(name=path.name)
+    return f"{warning} {NO_COPY_MADE}" if imported else warning
 
 
 def delete_source(path: Path) -> None:
