@@ -397,3 +397,18 @@ def test_missing_and_unreadable_files_are_explained(vault: VaultService, tmp_pat
         reports_import.plan_import(vault, tmp_path / "nowhere.csv")
     with pytest.raises(reports_import.SourceFileError, match="is not a file"):
         reports_import.plan_import(vault, tmp_path)
+
+
+def test_the_collector_is_paused_only_while_a_file_is_worked_on() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with reports_import.cyclic_gc_paused():
+        assert not gc.isenabled()
+        with reports_import.cyclic_gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # still inside the outer one
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="boom"), reports_import.cyclic_gc_paused():
+        raise ValueError("boom")
+    assert gc.isenabled()
