@@ -342,3 +342,29 @@ def test_reading_only_the_ids_is_lenient() -> None:
     assert [str(p) for p in found.problems] == [
         "row 3, source_report_id: expected the report's id in the tool"
     ]
+
+
+def test_blank_rows_are_skipped_and_the_format_follows_the_name_or_the_first_character() -> None:
+    from triage_desktop.cases.report_import import file_format
+
+    batch = read(csv_rows(GOOD, ",,,,,", "", GOOD.replace("SR-1", "SR-2")))
+    assert [r.row for r in batch.reports] == [2, 5]
+    assert file_format("x.CSV", "{") == "csv"
+    assert file_format("x.ndjson", "a,b") == "jsonl"
+    assert file_format("x.json", "a,b") == "jsonl"
+    assert file_format("export.txt", '  {"a": 1}') == "jsonl"
+    assert file_format("export.txt", "schema_version,source_report_id") == "csv"
+
+
+def test_json_lines_take_null_and_a_numeric_schema_version() -> None:
+    line = _line(schema_version=1, department=None, on_behalf_of=None)
+    report = read(line, "x.jsonl").reports[0]
+    assert report.origin.department == ""
+    assert report.origin.on_behalf_of.value == "unknown"
+
+
+def test_a_report_from_before_any_policy_was_in_force_is_refused() -> None:
+    early = GOOD.replace("2026-04-02T10:30:00+01:00", "2025-07-01T10:00:00+01:00")
+    found = problems(csv_rows(early))
+    assert len(found) == 1
+    assert found[0].startswith("row 2, submitted_at: expected a date on which a policy is in force")

@@ -223,3 +223,28 @@ def test_delete_source_overwrites_and_removes_the_file_after_the_import(
     assert f"Deleted {source}." in out
     assert "On an SSD" in out
     assert not source.exists()
+
+
+def test_a_failed_deletion_is_said_and_the_import_stays_complete(
+    vault: Path,
+    secret: Path,
+    mapping: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from triage_desktop.services import reports_import
+
+    def refuse(path: Path) -> None:  # the boundary: the file system says no
+        raise reports_import.SourceFileError(f"{path} could not be deleted (Permission denied).")
+
+    monkeypatch.setattr(reports_import, "delete_source", refuse)
+    source = export(vault.parent, fictional_reports(3))
+    args = cli(vault, secret, "import", str(source), "--mapping", str(mapping), "--delete-source")
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "3 reports in the file = 3 cases (3 new, 0 already here)." in captured.out
+    assert captured.err.strip() == (
+        f"triage-desktop: error: {source} could not be deleted (Permission denied). The import "
+        "itself is complete."
+    )
+    assert source.exists()

@@ -214,6 +214,16 @@ def test_reconcile_names_a_report_dropped_from_the_import(
         "from earlier imports): 1 report NOT accounted for."
     )
     assert check.details() == [f"NOT IN THE VAULT: report {dropped['source_report_id']} (row 19)"]
+    broken = [dict(row) for row in rows]
+    broken[2]["route"] = "maybe"  # would not import, but can still be reconciled
+    broken[5]["source_report_id"] = ""
+    head, count = vault.audit_head(), vault.count_cases()
+    lenient = reports_import.reconcile(vault, write_export(tmp_path, broken, "broken.csv"))
+    assert lenient.details() == [
+        "NOT ACCOUNTED FOR: row 7, source_report_id: expected the report's id in the tool"
+    ]
+    assert lenient.with_file + lenient.already == 23
+    assert (vault.audit_head(), vault.count_cases()) == (head, count)  # it changed nothing
     sent = reports_import.reconcile(vault, tmp_path / "sent.csv")
     assert sent.ok
     assert sent.summary() == (
@@ -311,6 +321,19 @@ def test_the_search_index_holds_what_came_in_and_keeps_it_after_an_edit(
     assert [r.reference for r in vault.search("Quillon Verbena")] == [reference]
 
 
+@pytest.fixture
+def london_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The officer's laptop in England: 'the day it arrived here' is a day in London."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("london_time")
 def test_contact_by_comes_from_the_calendar_and_anonymous_reports_have_none(
     vault: VaultService, tmp_path: Path
 ) -> None:

@@ -107,6 +107,9 @@ def test_import_through_the_widgets_preview_confirm_progress_reconcile_delete(
     for row in range(30, 40):
         assert model.index(row, WHAT).data().startswith("Already here as DR-")
     assert dialog.import_button.text() == "&Import 30 reports"
+    assert dialog.preview_note.text().startswith(
+        f"File SHA-256 {plan.sha256} · contract schema 1 · mapping fictional-2026.1."
+    )
     dialog.grab().save(str(screenshot_dir / "import-preview.png"))
     assert service.count_cases() == 10  # the preview changed nothing
 
@@ -167,6 +170,7 @@ def test_a_file_with_problems_lists_them_and_imports_nothing(
     )
     assert gui_context.service.count_cases() == 0
     dialog.grab().save(str(screenshot_dir / "import-problems.png"))
+    assert check_keyboard_and_names(qtbot, dialog, dialog.problems_back) == []
     qtbot.mouseClick(dialog.problems_back, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentWidget() is dialog.choose_page
 
@@ -216,6 +220,22 @@ def test_stopping_the_import_rolls_it_all_back(
     assert dialog.preview_summary.text() == f"⚠ {CANCELLED}"
     assert gui_context.service.count_cases() == 0
     assert dialog.pages.currentWidget() is dialog.preview_page
+
+
+def test_locking_during_an_import_rolls_it_back(
+    qtbot: QtBot, gui_context: AppContext, tmp_path: Path, mapping: Path
+) -> None:
+    source = tmp_path / "export.csv"
+    source.write_bytes(export_bytes(recent_reports(600)))
+    dialog = make_dialog(qtbot, gui_context)
+    choose(qtbot, dialog, source, mapping)
+    with qtbot.waitSignal(dialog.plan_ready, timeout=30000):
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    gui_context.locked.emit()  # what the main window does first when the vault locks
+    assert gui_context.tasks.wait_all(60_000)
+    assert not dialog.isVisible()
+    assert gui_context.service.count_cases() == 0
 
 
 def test_locking_clears_the_dialog(
