@@ -368,3 +368,20 @@ def test_a_report_from_before_any_policy_was_in_force_is_refused() -> None:
     found = problems(csv_rows(early))
     assert len(found) == 1
     assert found[0].startswith("row 2, submitted_at: expected a date on which a policy is in force")
+
+
+def test_reporter_connections_group_as_the_oversight_statistics_count_them() -> None:
+    from triage_desktop.cases.model import ReporterStatus
+    from triage_desktop.cases.origin import connection_group
+
+    groups = {status: connection_group(status) for status in ReporterStatus}
+    assert groups == {
+        ReporterStatus.UNDERGRADUATE: "student",
+        ReporterStatus.POSTGRADUATE_TAUGHT: "student",
+        ReporterStatus.POSTGRADUATE_RESEARCH: "student",
+        ReporterStatus.STUDENT: "student",
+        ReporterStatus.STAFF: "staff",
+        ReporterStatus.VISITOR: "other",
+        ReporterStatus.OTHER: "other",
+        ReporterStatus.PREFER_NOT_TO_SAY: "other",
+    }

@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from triage_desktop.cases.model import (
     AuditEntry,
@@ -35,7 +35,6 @@ from triage_desktop.cases.origin import (
     ReportOrigin,
     import_action,
 )
-from triage_desktop.cases.report_import import ImportedReport
 from triage_desktop.store import audit, cases_repo, migrate, records_repo, reports_repo
 from triage_desktop.store.codec import details_columns, dump_time, now_utc
 from triage_desktop.store.connection import (
@@ -47,6 +46,9 @@ from triage_desktop.store.connection import (
 )
 from triage_desktop.store.errors import StoreCorruptError
 from triage_desktop.store.executor import SerialExecutor
+
+if TYPE_CHECKING:
+    from triage_desktop.cases.report_import import ImportedReport
 
 T = TypeVar("T")
 MIGRATION_BACKUPS = "migration-backups"

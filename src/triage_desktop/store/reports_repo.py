@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from triage_desktop.cases.model import Case, ReportSource
 from triage_desktop.cases.origin import (
@@ -22,10 +22,12 @@ from triage_desktop.cases.origin import (
     ReportOrigin,
     ReportRoute,
 )
-from triage_desktop.cases.report_import import ImportedReport
 from triage_desktop.store import cases_repo
 from triage_desktop.store.codec import dump_time, load_time
 from triage_desktop.store.connection import Connection
+
+if TYPE_CHECKING:
+    from triage_desktop.cases.report_import import ImportedReport
 
 SOURCE = ReportSource.REPORT_AND_SUPPORT.value
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit

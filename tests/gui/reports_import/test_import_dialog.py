@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.support.a11y import check_keyboard_and_names
+from tests.support.typing import type_text
 from tests.support.vaults import PASSPHRASE, create_vault
 from triage_desktop.gui.cases.deadline import Urgency, urgency_colour
 from triage_desktop.gui.context import AppContext
@@ -62,9 +63,11 @@ def make_dialog(qtbot: QtBot, context: AppContext) -> ImportReportsDialog:
 
 
 def choose(qtbot: QtBot, dialog: ImportReportsDialog, source: Path, mapping: Path | None) -> None:
-    qtbot.keyClicks(dialog.file_edit, str(source))
+    """Type the paths as the officer would (any script: see tests/support/typing.py)."""
+    del qtbot
+    type_text(dialog.file_edit, str(source))
     if mapping is not None:
-        qtbot.keyClicks(dialog.mapping_edit, str(mapping))
+        type_text(dialog.mapping_edit, str(mapping))
 
 
 def test_import_through_the_widgets_preview_confirm_progress_reconcile_delete(
@@ -75,7 +78,9 @@ def test_import_through_the_widgets_preview_confirm_progress_reconcile_delete(
     earlier.write_bytes(export_bytes(rows[:10]))
     service = gui_context.service
     reports_import.run_import(service, reports_import.plan_import(service, earlier, mapping))
-    source = tmp_path / "export.csv"
+    folder = tmp_path / "Téléchargements 报告 تقارير"  # an officer's own folder names
+    folder.mkdir()
+    source = folder / "export.csv"
     source.write_bytes(export_bytes(rows))
 
     dialog = make_dialog(qtbot, gui_context)
@@ -274,7 +279,6 @@ def test_every_page_is_named_and_reachable_by_keyboard(
 def test_the_file_menu_offers_the_import_only_while_unlocked(
     qtbot: QtBot, tmp_path: Path, screenshot_dir: Path
 ) -> None:
-    from tests.support.typing import type_text
     from triage_desktop.gui.app import create_application
     from triage_desktop.gui.main_window import MainWindow
 
