@@ -160,3 +160,18 @@ def test_a_directory_built_in_code_defaults_to_people_for_everyone_in_the_audien
     assert _ids(shown.people) == ["x"]
     assert shown.confidential == ()
     assert directory.signposting("staff", ["student"]).services == ()
+
+
+def test_every_reporter_status_a_case_can_hold_can_be_signposted() -> None:
+    """The policy layer takes the status as text (it cannot import `cases`): it must know every
+    value `ReporterStatus` has, imported statuses included."""
+    from triage_desktop.cases.model import ReporterStatus
+    from triage_desktop.policy.catalogue import load_policy
+
+    support = load_policy().support
+    for status in ReporterStatus:
+        shown = support.signposting(status.value, ["student"])
+        assert shown.confidential, status
+    student = {s.id for s in support.signposting("student", ["staff"]).services}
+    assert "pgr_independent_advisors" not in student  # a student of unknown level: not PGR-only
+    assert "student_support_advice" in student

@@ -65,6 +65,15 @@ def details(
     )
 
 
+def create_vault_for_the_installed_command(folder: Path) -> Path:
+    """A locked vault whose slots meet the real Argon2 floor, for tests that run the installed
+    `triage-desktop` (a child process that keeps the real floor, as an officer's would)."""
+    service = VaultService(folder)
+    service.create(OFFICER, PASSPHRASE, use_keychain=False, kdf=REAL_STANDARD)
+    service.lock()
+    return folder
+
+
 def create_vault(folder: Path, *, use_keychain: bool = True) -> tuple[VaultService, str]:
     """A new, unlocked vault with cheap KDF parameters; returns it and its recovery key."""
     service = VaultService(folder)

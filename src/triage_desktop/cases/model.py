@@ -32,12 +32,17 @@ class CaseStatus(StrEnum):
 
 
 class ReporterStatus(StrEnum):
+    """The reporter's connection to the University. STUDENT (level not known) and
+    PREFER_NOT_TO_SAY come from the Support and Report tool's own option list (imports)."""
+
     UNDERGRADUATE = "undergraduate"
     POSTGRADUATE_TAUGHT = "postgraduate_taught"
     POSTGRADUATE_RESEARCH = "postgraduate_research"
     STAFF = "staff"
     VISITOR = "visitor"
     OTHER = "other"
+    STUDENT = "student"
+    PREFER_NOT_TO_SAY = "prefer_not_to_say"
 
 
 class RespondentType(StrEnum):
@@ -52,6 +57,7 @@ class LocationKind(StrEnum):
     ON_CAMPUS = "on_campus"
     OFF_CAMPUS = "off_campus"
     ONLINE = "online"
+    NOT_KNOWN = "not_known"  # e.g. an imported report: its locations are the reporter's words
 
 
 class ReportSource(StrEnum):

@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "triage_desktop.cli.vault_cmd",
     "triage_desktop.cli.backup_cmd",
     "triage_desktop.cli.audit_cmd",
+    "triage_desktop.cli.import_cmd",
 )
 
 

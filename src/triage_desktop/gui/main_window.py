@@ -108,8 +108,14 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action("&Lock vault", "Ctrl+L", "Lock the vault now")
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
+        self.import_action = self._action("&Import reports…", "Ctrl+I", "Import reports")
+        self.import_action.triggered.connect(
+            lambda: self.workspace and self.workspace.import_reports()
+        )
+        self.import_action.setEnabled(False)  # only while unlocked, like Lock
 
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.import_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -197,6 +203,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self.lock_action.setEnabled(True)
+        self.import_action.setEnabled(True)
         if self.idle is None:
             self.idle = IdleWatcher(5 * 60 * 1000, self)
             self.idle.idle.connect(self._idle)
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
         context.tasks.wait_all()  # let running reads finish before the database closes
         context.service.lock()
         self.lock_action.setEnabled(False)
+        self.import_action.setEnabled(False)
         self.unlock_screen.reset()
         self.vault_locked.emit()
 

@@ -144,6 +144,17 @@ class Workspace(QWidget):
             self.stack.removeWidget(meeting)
             meeting.deleteLater()
 
+    def import_reports(self) -> QWidget:
+        """File → Import reports…: the dialog lives as long as this workspace (lock ends it)."""
+        from triage_desktop.gui.reports_import.dialog import ImportReportsDialog
+
+        dialog = ImportReportsDialog(self.context, self)
+        dialog.import_done.connect(lambda _result: self.case_list.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        dialog.file_edit.setFocus()
+        return dialog
+
     def open_settings(self) -> None:
         from triage_desktop.gui.settings.dialog import SettingsDialog
 

@@ -25,7 +25,14 @@ Reporter = Literal["student", "staff", "visitor", "other", "unknown"]
 # The reporter's status as the case records it (`cases.model.ReporterStatus` values; the policy
 # layer sits below `cases`, so it takes the string). Signposting reads these.
 ReaderStatus = Literal[
-    "undergraduate", "postgraduate_taught", "postgraduate_research", "staff", "visitor", "other"
+    "undergraduate",
+    "postgraduate_taught",
+    "postgraduate_research",
+    "staff",
+    "visitor",
+    "other",
+    "student",  # a student, level not known (imported reports)
+    "prefer_not_to_say",  # signposted to the services open to everyone
 ]
 
 RESPONDENTS: tuple[Respondent, ...] = get_args(Respondent)
@@ -38,6 +45,7 @@ STUDENT_STATUSES: tuple[ReaderStatus, ...] = (
     "undergraduate",
     "postgraduate_taught",
     "postgraduate_research",
+    "student",
 )
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

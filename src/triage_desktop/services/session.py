@@ -17,7 +17,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -39,6 +39,12 @@ from triage_desktop.cases.model import (
     PurgeCandidate,
     SigningIdentity,
     StoredDocument,
+)
+from triage_desktop.cases.origin import (
+    ImportedReportRef,
+    ImportOutcome,
+    ImportRecord,
+    ReportOrigin,
 )
 from triage_desktop.cases.text import InvalidFieldError, clean_text
 from triage_desktop.paths import (
@@ -66,6 +72,7 @@ from triage_desktop.vault.files import remove_stale_temporaries, write_failure
 from triage_desktop.vault.kdf import KdfParams
 
 if TYPE_CHECKING:
+    from triage_desktop.cases.origin import ImportedReport
     from triage_desktop.store.audit import VerifyResult
     from triage_desktop.store.database import VaultDatabase
 
@@ -394,11 +401,7 @@ class VaultService:
     # -- cases ------------------------------------------------------------------------------
 
     def _contact_by(self, details: CaseDetails) -> date | None:
-        from triage_desktop.policy.calendar import contact_by
-
-        received = details.received_at.astimezone().date()
-        closures = self.settings().closure_days
-        return contact_by(received, anonymous=details.anonymous, closures=closures)
+        return contact_by_for(details, self.settings().closure_days)
 
     def create_case(self, details: CaseDetails) -> Case:
         contact = self._contact_by(details)
@@ -473,6 +476,26 @@ class VaultService:
 
     def set_legal_hold(self, case_id: int, hold: bool) -> Case:
         return self._call(lambda db: db.set_legal_hold(self.officer_id, case_id, hold))
+
+    # -- reports imported from the Support and Report tool (see services.reports_import) -------
+
+    def report_origin(self, case_id: int) -> ReportOrigin | None:
+        """What an imported case's report said; None for a case recorded by hand."""
+        return self._call(lambda db: db.report_origin(case_id))
+
+    def imported_reports(self, source_ids: Sequence[str]) -> dict[str, ImportedReportRef]:
+        return self._call(lambda db: db.imported_reports(source_ids))
+
+    def store_imported_reports(
+        self,
+        reports: Sequence[ImportedReport],
+        contact_by: Sequence[date | None],
+        record: ImportRecord,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportOutcome:
+        return self._call(
+            lambda db: db.import_reports(self.officer_id, reports, contact_by, record, progress)
+        )
 
     # -- meetings, next steps --------------------------------------------------------------------
 
@@ -659,3 +682,12 @@ class VaultService:
     def keychain_backend(self) -> str:
         """The keychain this vault was created with (or passphrase-only), in plain words."""
         return slots.read_slots(self.folder).keychain_backend
+
+
+def contact_by_for(details: CaseDetails, closures: Iterable[date]) -> date | None:
+    """The contact-by date for a report as `details` records it: 2 working days from the day
+    it arrived here (local time), none when anonymous. Intake and import both use it."""
+    from triage_desktop.policy.calendar import contact_by
+
+    received = details.received_at.astimezone().date()
+    return contact_by(received, anonymous=details.anonymous, closures=closures)

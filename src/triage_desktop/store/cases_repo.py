@@ -65,8 +65,20 @@ def _fts_text(details: CaseDetails) -> tuple[str, str]:
     return details.searchable_names(), body
 
 
-def _index(con: Connection, case_id: int, reference: str, details: CaseDetails) -> None:
+def _index(
+    con: Connection,
+    case_id: int,
+    reference: str,
+    details: CaseDetails,
+    extra: tuple[str, str] | None = None,
+) -> None:
+    """Index the case's text, and an imported report's own (`extra`: looked up when None)."""
+    from triage_desktop.store import reports_repo  # it builds on this module
+
     names, body = _fts_text(details)
+    extra_names, extra_body = extra or reports_repo.stored_search_text(con, case_id)
+    names = "\n".join(part for part in (names, extra_names) if part)
+    body = "\n".join(part for part in (body, extra_body) if part)
     con.execute("DELETE FROM case_fts WHERE rowid = ?", (case_id,))
     con.execute(
         "INSERT INTO case_fts (rowid, reference, names, body) VALUES (?, ?, ?, ?)",
@@ -81,7 +93,11 @@ def insert(
     status: CaseStatus,
     contact_by: date | None,
     now: datetime,
+    closed_at: datetime | None = None,
+    extra_search: tuple[str, str] | None = None,
 ) -> Case:
+    """A new case. An imported closed case keeps its `closed_at`; `extra_search` is an imported
+    report's own index text (reports_repo.search_text)."""
     reference = _next_reference(con, details.received_at.year)
     columns: dict[str, Any] = details_columns(details)
     columns.update(
@@ -92,13 +108,13 @@ def insert(
         contact_by=dump_date(contact_by),
         created_at=dump_time(now),
         updated_at=dump_time(now),
-        closed_at=dump_time(now) if status is CaseStatus.CLOSED else None,
+        closed_at=dump_time(closed_at or now) if status is CaseStatus.CLOSED else None,
     )
     names = ", ".join(columns)
     marks = ", ".join("?" for _ in columns)
     cursor = con.execute(f"INSERT INTO cases ({names}) VALUES ({marks})", tuple(columns.values()))  # noqa: S608
     case_id = int(cursor.lastrowid)
-    _index(con, case_id, str(reference), details)
+    _index(con, case_id, str(reference), details, extra_search or ("", ""))
     return get(con, case_id)
 
 

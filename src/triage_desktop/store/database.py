@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from triage_desktop.cases.model import (
     AuditEntry,
@@ -29,8 +29,16 @@ from triage_desktop.cases.model import (
     OfficerRole,
     StoredDocument,
 )
+from triage_desktop.cases.origin import (
+    IMPORTED_ACTION,
+    ImportedReportRef,
+    ImportOutcome,
+    ImportRecord,
+    ReportOrigin,
+    import_action,
+)
 from triage_desktop.paths import folder_is_read_only
-from triage_desktop.store import audit, audit_check, cases_repo, migrate, records_repo
+from triage_desktop.store import audit, audit_check, cases_repo, migrate, records_repo, reports_repo
 from triage_desktop.store.audit_check import DOCUMENT_HEAD_META, RecordedHead
 from triage_desktop.store.audit_content import (
     case_content,
@@ -51,6 +59,9 @@ from triage_desktop.store.connection import (
 )
 from triage_desktop.store.errors import ReadOnlyError, StoreCorruptError, UpgradeBlockedError
 from triage_desktop.store.executor import SerialExecutor
+
+if TYPE_CHECKING:
+    from triage_desktop.cases.origin import ImportedReport
 
 T = TypeVar("T")
 MIGRATION_BACKUPS = migrate.MIGRATION_BACKUPS
@@ -348,6 +359,52 @@ class VaultDatabase:
             return case
 
         return self.write(run)
+
+    # -- reports imported from the Support and Report tool ------------------------------------
+
+    def import_reports(
+        self,
+        officer_id: int | None,
+        reports: Sequence[ImportedReport],
+        contact_by: Sequence[date | None],
+        record: ImportRecord,
+        progress: reports_repo.Progress | None = None,
+    ) -> ImportOutcome:
+        """A whole file in one transaction: each new case with its own audit entry ('imported
+        from report <source id>'), then one entry for the import (file SHA-256, counts,
+        versions). All of it is committed, or none."""
+
+        def run(con: Connection) -> ImportOutcome:
+            def audit_new(case: Case, origin: ReportOrigin) -> None:
+                # The case is created like any other (audit verify checks every case against
+                # its `create` and later entries); the origin is a second entry of its own.
+                self._audit(con, officer_id, "create", case.reference, case_content(case))
+                action = f"{IMPORTED_ACTION}:{origin.source_report_id}"
+                origin_content = reports_repo.origin_content(origin)
+                self._audit(con, officer_id, action, case.reference, origin_content)
+
+            outcome = reports_repo.import_batch(
+                con,
+                reports,
+                contact_by,
+                record,
+                officer_id=officer_id,
+                now=now_utc(),
+                audit_new=audit_new,
+                progress=progress,
+            )
+            action = import_action(record, len(outcome.created), len(outcome.duplicates))
+            content = {"created": outcome.created, "duplicates": outcome.duplicates}
+            self._audit(con, officer_id, action, "", content)
+            return outcome
+
+        return self.write(run)
+
+    def imported_reports(self, source_ids: Sequence[str]) -> dict[str, ImportedReportRef]:
+        return self.read(lambda con: reports_repo.known(con, source_ids))
+
+    def report_origin(self, case_id: int) -> ReportOrigin | None:
+        return self.read(lambda con: reports_repo.origin(con, case_id))
 
     # -- meetings and next steps -------------------------------------------------------------
 

@@ -147,5 +147,52 @@ audit_log = Table(
     Index("ix_audit_log_case_reference", "case_reference"),
 )
 
+# Reports imported from the Support and Report tool (migration 0004). `report_imports` is one
+# row per import; `imported_reports` is the ledger of every source id the vault has taken in,
+# kept after its case is purged (case_id set to NULL) so a re-import never brings it back;
+# `report_origins` holds what the report said, and goes with its case.
+report_imports = Table(
+    "report_imports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("officer_id", Integer, nullable=True),
+    Column("file_sha256", Text, nullable=False),
+    Column("file_format", Text, nullable=False),
+    Column("schema_version", Text, nullable=False),
+    Column("mapping_version", Text, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("created", Integer, nullable=False),
+    Column("duplicates", Integer, nullable=False),
+)
+
+imported_reports = Table(
+    "imported_reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("source_report_id", Text, nullable=False),
+    Column("import_id", Integer, ForeignKey("report_imports.id"), nullable=False),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="SET NULL"), nullable=True),
+    Column("case_reference", Text, nullable=False),
+    Index("ux_imported_reports_source_id", "source", "source_report_id", unique=True),
+    Index("ix_imported_reports_case_id", "case_id"),
+)
+
+report_origins = Table(
+    "report_origins",
+    metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("submitted_at", Text, nullable=False),
+    Column("route", Text, nullable=False),
+    Column("on_behalf_of", Text, nullable=False),
+    Column("department", Text, nullable=False),
+    Column("preferred_service", Text, nullable=False),
+    Column("excluded_people_json", Text, nullable=False),
+    Column("incident_dates_json", Text, nullable=False),
+    Column("locations", Text, nullable=False),
+    Index("ix_report_origins_department", "department"),
+)
+
 FTS_TABLE = "case_fts"
 AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")

@@ -32,11 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from triage_desktop.cases.model import AuditEntry, Case, StoredDocument
+from triage_desktop.cases.origin import ReportOrigin
 from triage_desktop.gui.cases.labels import (
     LOCATION_WORDS,
     NO_DEADLINE,
+    ON_BEHALF_WORDS,
     REPORTER_STATUS_WORDS,
     RESPONDENT_TYPE_WORDS,
+    ROUTE_WORDS,
     SOURCE_WORDS,
     STATUS_WORDS,
     audit_words,
@@ -55,6 +58,8 @@ class _Loaded:
     history: list[AuditEntry]
     officers: dict[int, str]
     behaviour_names: dict[str, str]
+    origin: ReportOrigin | None = None  # an imported case: what its report said
+    service_names: dict[str, str] | None = None
 
 
 def _document_words(document: StoredDocument) -> str:
@@ -177,7 +182,10 @@ class CaseView(QWidget):
             f"Status: {STATUS_WORDS[case.status]} · Received {time_words(case.details.received_at)}"
             f" · Contact by {contact}{hold}"
         )
-        self.details.setHtml(_details_html(case, loaded.officers, loaded.behaviour_names))
+        self.details.setHtml(
+            _details_html(case, loaded.officers, loaded.behaviour_names)
+            + _origin_html(loaded.origin, loaded.service_names or {})
+        )
         self.document_list.clear()
         for document in loaded.documents:
             QListWidgetItem(_document_words(document), self.document_list)
@@ -271,8 +279,11 @@ def _load(service: Any, case_id: int) -> _Loaded:
 
     case = service.get_case(case_id)
     officers = {officer.id: officer.name for officer in service.officers()}
+    services: dict[str, str] = {}
     try:
-        names = {b.id: b.name for b in load_policy(case.details.policy_version).behaviours}
+        policy = load_policy(case.details.policy_version)
+        names = {b.id: b.name for b in policy.behaviours}
+        services = {s.id: s.name for s in policy.support.services}
     except Exception:  # an old or unknown policy version: show the stored ids
         names = {}
     return _Loaded(
@@ -281,6 +292,8 @@ def _load(service: Any, case_id: int) -> _Loaded:
         history=service.audit_entries(case_id),
         officers=officers,
         behaviour_names=names,
+        origin=service.report_origin(case_id),
+        service_names=services,
     )
 
 
@@ -326,4 +339,36 @@ def _details_html(case: Case, officers: dict[int, str], behaviour_names: dict[st
         f"<table cellpadding='4'>{''.join(rows)}"
         f"{row('Contact by', e(contact))}</table>"
         f"<h3>Description</h3><p>{description or '—'}</p>"
+    )
+
+
+def _origin_html(origin: ReportOrigin | None, service_names: dict[str, str]) -> str:
+    """What an imported report said, as submitted (the officer's edits never change it)."""
+    if origin is None:
+        return ""
+    e = html.escape
+
+    def row(label: str, value: str) -> str:
+        return f"<tr><th align='left' valign='top'>{e(label)}</th><td>{e(value)}</td></tr>"
+
+    excluded = ""
+    if origin.excluded_people:
+        excluded = (
+            "<p><b>⚠ The reporter does not want these people to see the report: "
+            f"{e('; '.join(origin.excluded_people))}</b></p>"
+        )
+    service = service_names.get(origin.preferred_service, origin.preferred_service)
+    rows = [
+        row("Report in the tool", origin.source_report_id),
+        row("Submitted", time_words(origin.submitted_at)),
+        row("Route", ROUTE_WORDS[origin.route]),
+        row("Reported", ON_BEHALF_WORDS[origin.on_behalf_of]),
+        row("Department", origin.department or "—"),
+        row("Preferred support", service or "—"),
+        row("Incident dates, as given", ", ".join(origin.incident_dates) or "—"),
+        row("Where, in their words", origin.locations or "—"),
+    ]
+    return (
+        f"<h3>From the {e(SOURCE_WORDS[origin.source])}</h3>{excluded}"
+        f"<table cellpadding='4'>{''.join(rows)}</table>"
     )

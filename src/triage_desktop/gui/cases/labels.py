@@ -11,6 +11,7 @@ from triage_desktop.cases.model import (
     ReportSource,
     RespondentType,
 )
+from triage_desktop.cases.origin import IMPORTED_ACTION, OnBehalfOf, ReportRoute
 
 STATUS_WORDS = {
     CaseStatus.AWAITING_CONTACT: "Awaiting contact",
@@ -20,7 +21,7 @@ STATUS_WORDS = {
     CaseStatus.CLOSED: "Closed",
 }
 SOURCE_WORDS = {
-    ReportSource.REPORT_AND_SUPPORT: "Report and Support",
+    ReportSource.REPORT_AND_SUPPORT: "Support and Report tool",
     ReportSource.EMAIL: "Email",
     ReportSource.IN_PERSON: "In person",
     ReportSource.PHONE: "Phone",
@@ -34,6 +35,8 @@ REPORTER_STATUS_WORDS = {
     ReporterStatus.STAFF: "Staff",
     ReporterStatus.VISITOR: "Visitor",
     ReporterStatus.OTHER: "Other",
+    ReporterStatus.STUDENT: "Student (level not known)",
+    ReporterStatus.PREFER_NOT_TO_SAY: "Prefers not to say",
 }
 RESPONDENT_TYPE_WORDS = {
     RespondentType.STUDENT: "Student",
@@ -46,6 +49,7 @@ LOCATION_WORDS = {
     LocationKind.ON_CAMPUS: "On campus",
     LocationKind.OFF_CAMPUS: "Off campus",
     LocationKind.ONLINE: "Online",
+    LocationKind.NOT_KNOWN: "Not known",
 }
 # Audit actions as the history shows them. Some carry a suffix after ":" (a document kind).
 AUDIT_WORDS = {
@@ -61,6 +65,17 @@ AUDIT_WORDS = {
     "document_read": "Document viewed",
     "export": "Exported",
     "purge": "Case purged",
+    IMPORTED_ACTION: "Imported from report",
+}
+ROUTE_WORDS = {
+    ReportRoute.ANONYMOUS: "Anonymous",
+    ReportRoute.CONTACT: "Asked to be contacted",
+    ReportRoute.ADVISER_REQUESTED: "Asked to speak to an adviser",
+}
+ON_BEHALF_WORDS = {
+    OnBehalfOf.SELF: "For themselves",
+    OnBehalfOf.SOMEONE_ELSE: "On behalf of someone else",
+    OnBehalfOf.UNKNOWN: "Not said",
 }
 NO_DEADLINE = "None — anonymous report"
 
@@ -77,7 +92,10 @@ def time_words(moment: datetime) -> str:
 
 
 def audit_words(action: str) -> str:
-    """'document_add:summary' -> 'Document added (summary)'."""
+    """'document_add:summary' -> 'Document added (summary)'; an imported case's first entry
+    'imported_from_report:SR-0042' -> 'Imported from report SR-0042' (the id as given)."""
     head, _, kind = action.partition(":")
     words = AUDIT_WORDS.get(head, head.replace("_", " ").capitalize())
+    if head == IMPORTED_ACTION:
+        return f"{words} {kind}"
     return f"{words} ({kind.replace('_', ' ')})" if kind else words

@@ -1,0 +1,1 @@
+"""File → Import reports…: the preview, the one-transaction import and its reconciliation."""
