@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 Scheme = Literal["system", "light", "dark"]
 
@@ -25,6 +25,7 @@ _LIGHT = {
     "highlighted_text": "#ffffff",
     "link": "#1f5f8b",
     "tooltip": "#fffdf5",
+    "border": "#767676",  # control edges: >= 4:1 on window and base (WCAG 1.4.11 asks 3:1)
 }
 _DARK = {
     "window": "#1f2326",
@@ -37,6 +38,7 @@ _DARK = {
     "highlighted_text": "#0d1012",
     "link": "#8cc4ee",
     "tooltip": "#2b3034",
+    "border": "#8b9196",  # control edges: >= 4.5:1 on window and base
 }
 
 
@@ -57,6 +59,7 @@ def _palette(colours: dict[str, str]) -> QPalette:
         role.ToolTipBase: "tooltip",
         role.ToolTipText: "text",
         role.PlaceholderText: "muted",
+        role.Mid: "border",  # traced round every control by gui/contrast_style.py
     }
     for colour_role, key in pairs.items():
         palette.setColor(colour_role, QColor(colours[key]))
@@ -89,6 +92,8 @@ def effective_scheme(app: QApplication, scheme: Scheme) -> Literal["light", "dar
 
 def apply_palette(app: QApplication, scheme: Scheme = "system") -> Literal["light", "dark"]:
     chosen = effective_scheme(app, scheme)
-    app.setStyle(QStyleFactory.create("Fusion"))
+    from triage_desktop.gui.contrast_style import ContrastStyle
+
+    app.setStyle(ContrastStyle())
     app.setPalette(_palette(_DARK if chosen == "dark" else _LIGHT))
     return chosen

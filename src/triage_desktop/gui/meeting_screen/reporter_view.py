@@ -11,13 +11,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from triage_desktop.services.meeting_content import ReporterView as ViewContent
 
 LINE_CHARACTERS = 70  # a comfortable measure for reading
 TEXT_SCALE = 1.45
+SIDE_MARGIN = 48
 
 
 class ReporterView(QWidget):
@@ -54,9 +55,7 @@ class ReporterView(QWidget):
         self.heading.setFont(heading_font)
         alphabet = "the quick brown fox jumps over a lazy dog "
         measure = QFontMetrics(font).horizontalAdvance(alphabet) * LINE_CHARACTERS // len(alphabet)
-        self.heading.setMaximumWidth(measure)
-        self.body.setMaximumWidth(measure)
-        self.body.setMinimumWidth(min(measure, 480))
+        self._measure = measure
         column.addSpacing(32)
         column.addWidget(self.heading)
         column.addWidget(self.body)
@@ -107,6 +106,13 @@ class ReporterView(QWidget):
         parts += [f"<p><b>{e(title)}</b><br>{e(text)}</p>" for title, text in view.options]
         self.body.setText("".join(parts))
         self.scroller.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The text keeps its comfortable measure, narrower only when the screen is."""
+        width = max(240, min(self._measure, self.width() - 2 * SIDE_MARGIN))
+        self.heading.setFixedWidth(width)
+        self.body.setFixedWidth(width)
+        super().resizeEvent(event)
 
     def text(self) -> str:
         return self.body.text()
