@@ -187,3 +187,31 @@ def test_a_draft_renders_without_signing_or_storing(
     pdf = ms.render_draft(service, case.id, filled_meeting())
     assert "Triage meeting summary" in pdftotext(pdf)
     assert service.list_documents(case.id) == []
+
+
+def test_signing_is_one_transaction_and_refuses_a_case_changed_meanwhile(
+    vault_with_case: tuple[VaultService, Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signed summary, the record, the next steps and the status are stored together; if
+    the case was edited while the summary was being signed, none of it is."""
+    from triage_desktop.services.errors import CaseChangedElsewhere
+
+    service, case = vault_with_case
+    real = DocumentsService.signed_summary
+
+    def signed_while_someone_edits(self: DocumentsService, content: object) -> object:
+        signed = real(self, content)  # type: ignore[arg-type]
+        service.update_case(case.id, dataclasses.replace(case.details, description="edited"))
+        return signed
+
+    monkeypatch.setattr(DocumentsService, "signed_summary", signed_while_someone_edits)
+    with pytest.raises(CaseChangedElsewhere):
+        ms.sign_summary(service, case.id, filled_meeting())
+    assert service.list_documents(case.id) == []
+    assert service.load_meeting(case.id) is None
+    assert service.next_steps(case.id) == []
+    assert service.get_case(case.id).status is not CaseStatus.TRIAGED
+    monkeypatch.undo()
+    signed = ms.sign_summary(service, case.id, filled_meeting())  # and then it signs as usual
+    assert signed.case.status is CaseStatus.TRIAGED
+    assert [d.sha256 for d in service.list_documents(case.id)] == [signed.meeting.summary.sha256]  # type: ignore[union-attr]

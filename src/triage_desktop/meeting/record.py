@@ -79,14 +79,16 @@ class SafetyAcknowledgement:
 
 @dataclass(frozen=True)
 class SignedVersion:
-    """One signed document of this meeting: which stored document, which version."""
+    """One signed document of this meeting: which stored document (by its SHA-256, known before
+    it is stored, so the record and the document are kept in one transaction), which version."""
 
     kind: str  # "summary" or "letter"
-    document_id: int
+    sha256: str
     uuid: str
     version: int
     signed_on: dt.date
     decision: str = ""
+    document_id: int | None = None  # version 1 records named the stored document by its id
 
 
 def _ident(key: str, value: object) -> str:
@@ -334,6 +336,7 @@ class Meeting:
 def _version_json(version: SignedVersion) -> dict[str, Any]:
     return {
         "kind": version.kind,
+        "sha256": version.sha256,
         "document_id": version.document_id,
         "uuid": version.uuid,
         "version": version.version,
@@ -443,10 +446,16 @@ class _Reader:
             if not isinstance(value, Mapping):
                 raise ValueError("must be an object")
             document_id, version = value.get("document_id"), value.get("version", 1)
-            if not isinstance(document_id, int) or not isinstance(version, int):
-                raise ValueError("document_id and version must be numbers")
+            sha256 = value.get("sha256", "")
+            if document_id is not None and not isinstance(document_id, int):
+                raise ValueError("document_id must be a number")
+            if not isinstance(version, int):
+                raise ValueError("version must be a number")
+            if not isinstance(sha256, str) or not (sha256 or document_id is not None):
+                raise ValueError("a signed document needs its SHA-256 (or, before, its id)")
             return SignedVersion(
                 kind=str(value.get("kind", kind)),
+                sha256=clean_text(f"signed.{kind}.sha256", sha256, ID_MAX),
                 document_id=document_id,
                 uuid=clean_text(f"signed.{kind}.uuid", value.get("uuid", ""), ID_MAX),
                 version=version,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,15 @@ if TYPE_CHECKING:
 
 SUMMARY_KIND = "triage_summary"
 LETTER_KIND_PREFIX = "letter:"
+
+
+@dataclass(frozen=True)
+class SignedPdf:
+    """A signed PDF in memory, with the kind it is stored as and the audit head it carries."""
+
+    kind: str
+    pdf: bytes
+    chain_head: str = ""
 
 
 class NoSigningIdentity(DocumentError):  # noqa: N818
@@ -136,10 +146,9 @@ class DocumentsService:
         configured = self.vault.settings().letter_template_folder
         return Path(configured) if configured else None
 
-    def sign_summary(
-        self, case_id: int, content: SummaryContent
-    ) -> tuple[cases_model.StoredDocument, bytes]:
-        """Stamp the audit head now, render, sign, store; returns the stored record and bytes."""
+    def signed_summary(self, content: SummaryContent) -> SignedPdf:
+        """Stamp the audit head now, render and sign in memory (the caller stores it, e.g. in
+        one transaction with the meeting record: `VaultService.record_signed_document`)."""
         from triage_desktop.documents.signing import sign_pdf
         from triage_desktop.documents.summary import render_summary
 
@@ -151,14 +160,10 @@ class DocumentsService:
             reason="Triage meeting summary",
             timestamp_url=self.timestamp_url,
         )
-        stored = self.vault.add_document(
-            case_id, SUMMARY_KIND, signed, chain_head=stamped.audit_chain_head
-        )
-        return stored, signed
+        return SignedPdf(SUMMARY_KIND, signed, stamped.audit_chain_head)
 
-    def sign_letter(
-        self, case_id: int, content: LetterContent
-    ) -> tuple[cases_model.StoredDocument, bytes]:
+    def signed_letter(self, content: LetterContent) -> SignedPdf:
+        """Render and sign a letter in memory (the caller stores it)."""
         from triage_desktop.documents.letters import render_letter
         from triage_desktop.documents.signing import sign_pdf
 
@@ -168,8 +173,23 @@ class DocumentsService:
             reason="Letter to the person who raised the concern",
             timestamp_url=self.timestamp_url,
         )
-        kind = LETTER_KIND_PREFIX + content.kind.value
-        return self.vault.add_document(case_id, kind, signed), signed
+        return SignedPdf(LETTER_KIND_PREFIX + content.kind.value, signed)
+
+    def sign_summary(
+        self, case_id: int, content: SummaryContent
+    ) -> tuple[cases_model.StoredDocument, bytes]:
+        """Render, sign and store the summary on its own; returns the stored record and bytes."""
+        signed = self.signed_summary(content)
+        stored = self.vault.add_document(
+            case_id, signed.kind, signed.pdf, chain_head=signed.chain_head
+        )
+        return stored, signed.pdf
+
+    def sign_letter(
+        self, case_id: int, content: LetterContent
+    ) -> tuple[cases_model.StoredDocument, bytes]:
+        signed = self.signed_letter(content)
+        return self.vault.add_document(case_id, signed.kind, signed.pdf), signed.pdf
 
     def export_protected_letter(
         self, case_id: int, content: LetterContent, password: str, destination: Path

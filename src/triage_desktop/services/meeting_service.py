@@ -101,10 +101,7 @@ def open_meeting(vault: VaultService, case_id: int) -> OpenedMeeting:
         meeting = Meeting.from_json(stored.record)
     if case.status == CaseStatus.AWAITING_CONTACT:
         case = vault.set_status(case_id, CaseStatus.MEETING_ARRANGED)
-    documents = {
-        kind: vault.fetch_document(version.document_id)[1]
-        for kind, version in meeting.signed.items()
-    }
+    documents = {kind: _fetch(vault, case_id, version) for kind, version in meeting.signed.items()}
     policy = load_policy(case.details.policy_version)
     settings = vault.settings()
     officer = next((o.name for o in vault.officers() if o.id == vault.officer_id), "The officer")
@@ -118,6 +115,18 @@ def open_meeting(vault: VaultService, case_id: int) -> OpenedMeeting:
         officer,
         documents,
     )
+
+
+def _fetch(vault: VaultService, case_id: int, version: SignedVersion) -> bytes:
+    """A signed version's PDF, found by its SHA-256 (or, in version 1 records, its id)."""
+    return vault.fetch_document(_document_id(vault, case_id, version))[1]
+
+
+def _document_id(vault: VaultService, case_id: int, version: SignedVersion) -> int:
+    for stored in vault.list_documents(case_id):
+        if stored.sha256 == version.sha256 or stored.id == version.document_id:
+            return stored.id
+    raise VaultError(f"The signed {version.kind} of this meeting is missing from the vault.")
 
 
 def save(vault: VaultService, case_id: int, record: Meeting | Mapping[str, Any]) -> MeetingRecord:
@@ -219,20 +228,38 @@ def sign_summary(vault: VaultService, case_id: int, record: Meeting | Mapping[st
     uuid = dc.new_document_id()
     summary = _summary(vault, case, meeting, uuid)
     summary = _versioned(summary, version, supersedes)
-    stored, pdf = DocumentsService(vault).sign_summary(case_id, summary)
+    signed = DocumentsService(vault).signed_summary(summary)
     _supersede(meeting, "summary")
     if meeting.letter is not None:  # the letter followed the old summary: it goes with it
         _supersede(meeting, "letter")
     meeting.signed["summary"] = SignedVersion(
-        "summary", stored.id, uuid, version, dt.date.today(), summary.officer_decision
+        "summary", _sha256(signed.pdf), uuid, version, dt.date.today(), summary.officer_decision
     )
     meeting.reopened = False
-    vault.save_next_steps(
-        case_id, [CaseNextStep(s.action, s.owner, s.due) for s in summary.next_steps]
+    stored = vault.record_signed_document(  # the document, record, steps and status: all or none
+        case_id,
+        signed.kind,
+        signed.pdf,
+        chain_head=signed.chain_head,
+        meeting=_stored_record(case_id, meeting),
+        status=CaseStatus.TRIAGED,
+        next_steps=[CaseNextStep(s.action, s.owner, s.due) for s in summary.next_steps],
+        expected_updated_at=case.updated_at,
     )
-    save(vault, case_id, meeting)
-    case = vault.set_status(case_id, CaseStatus.TRIAGED)
-    return Signed(stored, pdf, meeting, case, time.perf_counter() - started)
+    case = vault.get_case(case_id)
+    return Signed(stored, signed.pdf, meeting, case, time.perf_counter() - started)
+
+
+def _sha256(pdf: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(pdf).hexdigest()
+
+
+def _stored_record(case_id: int, meeting: Meeting) -> MeetingRecord:
+    return MeetingRecord(
+        case_id, meeting.current_step.value, meeting.overall_state(), meeting.to_json()
+    )
 
 
 def _versioned(content: Any, version: int, supersedes: str) -> Any:
@@ -276,12 +303,20 @@ def sign_letter(vault: VaultService, case_id: int, record: Meeting | Mapping[str
         version, supersedes = earlier[-1].version + 1, earlier[-1].uuid
     uuid = dc.new_document_id()
     letter = _versioned(_letter(vault, case, meeting, uuid), version, supersedes)
-    stored, pdf = DocumentsService(vault).sign_letter(case_id, letter)
-    meeting.signed["letter"] = SignedVersion("letter", stored.id, uuid, version, dt.date.today())
-    save(vault, case_id, meeting)
-    status = ACTION_STATUS.get(meeting.summary.decision, CaseStatus.TRIAGED)
-    case = vault.set_status(case_id, status)
-    return Signed(stored, pdf, meeting, case, time.perf_counter() - started)
+    signed = DocumentsService(vault).signed_letter(letter)
+    meeting.signed["letter"] = SignedVersion(
+        "letter", _sha256(signed.pdf), uuid, version, dt.date.today()
+    )
+    stored = vault.record_signed_document(
+        case_id,
+        signed.kind,
+        signed.pdf,
+        meeting=_stored_record(case_id, meeting),
+        status=ACTION_STATUS.get(meeting.summary.decision, CaseStatus.TRIAGED),
+        expected_updated_at=case.updated_at,
+    )
+    case = vault.get_case(case_id)
+    return Signed(stored, signed.pdf, meeting, case, time.perf_counter() - started)
 
 
 def reopen(vault: VaultService, case_id: int, record: Meeting | Mapping[str, Any]) -> Meeting:
@@ -310,7 +345,7 @@ def export_letter(
     if meeting.letter is None:
         raise VaultError("Sign the letter before exporting it.")
     if not password:
-        return vault.export_document(meeting.letter.document_id, destination)
+        return vault.export_document(_document_id(vault, case_id, meeting.letter), destination)
     case = vault.get_case(case_id)
     letter = _letter(vault, case, meeting, meeting.letter.uuid)
     return DocumentsService(vault).export_protected_letter(case_id, letter, password, destination)
