@@ -28,7 +28,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -335,10 +335,19 @@ def _jinja_classes() -> tuple[type, type, type]:
 
 
 def environment(admin_folder: Path | None = None) -> Any:
-    """The sandboxed environment: the admin's folder first (overrides), then the shipped one."""
+    """The sandboxed environment: the admin's folder first (overrides), then the shipped one.
+
+    One per pair of folders, kept: Jinja then compiles (and checks) each template once, and
+    recompiles it when its file changes (each template's `uptodate` compares the mtime).
+    """
+    return _environment(admin_folder, shipped_folder())
+
+
+@lru_cache(maxsize=8)
+def _environment(admin_folder: Path | None, shipped: Path) -> Any:
     environment_class, loader_class, undefined_class = _jinja_classes()
     folders = [admin_folder] if admin_folder else []
-    folders.append(shipped_folder())
+    folders.append(shipped)
     env = environment_class(
         loader=loader_class(folders),
         undefined=undefined_class,
