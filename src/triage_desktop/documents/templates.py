@@ -24,6 +24,7 @@ import ctypes
 import datetime as dt
 import os
 import re
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -44,7 +45,8 @@ from triage_desktop.documents.errors import TemplateError
 SUFFIX = ".txt.j2"
 MAX_OUTPUT = 20_000  # characters: a letter, not a book; a runaway loop is an error
 MAX_TEMPLATE_BYTES = 100_000
-RENDER_SECONDS = 3.0  # a letter's template renders in about a millisecond
+RENDER_SECONDS = 10.0  # a letter renders in milliseconds; generous for a slow, busy laptop
+RETRY_SECONDS = 0.1  # after the time limit, the watchdog raises again this often
 MAX_POWER_BITS = 100_000
 
 # Wording that would be false in a letter sent without the reporter's consent.
@@ -159,14 +161,29 @@ T = TypeVar("T")
 
 
 class _RenderTimeout(BaseException):
-    """Raised inside the rendering thread when RENDER_SECONDS pass (a BaseException, so no
+    """Raised in the rendering thread when RENDER_SECONDS pass (a BaseException, so no
     `except Exception` in Jinja or a filter can swallow it)."""
 
 
-def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None
-    )
+@cache
+def _jinja_folder() -> str:
+    import jinja2
+
+    return os.path.dirname(jinja2.__file__) + os.sep
+
+
+def _in_template_code(thread_id: int) -> bool:
+    """True when the thread is running a template's own code or Jinja's (not a finalizer, not
+    a tracer's callback, not this module's bookkeeping)."""
+    frame = sys._current_frames().get(thread_id)
+    if frame is None:
+        return False
+    filename = frame.f_code.co_filename
+    return filename.endswith(SUFFIX) or filename.startswith(_jinja_folder())
+
+
+def _raise_in(thread_id: int, exc: type[BaseException]) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc))
 
 
 def _within_time_limit(work: Callable[[], T], seconds: float) -> T:
@@ -174,33 +191,63 @@ def _within_time_limit(work: Callable[[], T], seconds: float) -> T:
 
     Hand-written because Jinja has no time limit, and its sandbox caps only `range`: nested
     loops over 100,000 items each, or over the letter's lists, run for hours. A thread cannot be
-    killed, and a subprocess per letter costs more than the letter, so a watchdog timer asks
-    CPython to raise an exception in this thread at its next bytecode
-    (PyThreadState_SetAsyncExc); the work runs here, so a worker thread in the GUI gets its
-    error, not a stuck render. The lock makes the watchdog and the end of the work exclude each
-    other, so the exception can never land after this function has returned.
+    killed, and a subprocess per letter costs more than the letter, so a watchdog thread asks
+    CPython to raise an exception in this thread (PyThreadState_SetAsyncExc); the work runs
+    here, so a worker thread in the GUI gets its error and is free again. (A trace function
+    was tried first: coverage's C tracer, called to chain it, puts itself back in its place.)
+
+    Such an exception lands at the thread's next check point, wherever that is, so: the
+    watchdog raises it only while the thread is in template or Jinja code, and raises it again
+    every RETRY_SECONDS until the work has ended (one that lands in a finalizer is swallowed);
+    the end of the work and the watchdog exclude each other through a lock, and an exception
+    still on its way then is taken here. None can land in the caller's code. It is never
+    withdrawn with PyThreadState_SetAsyncExc(id, NULL): on CPython 3.11 that leaves the
+    interpreter's pending-work flag set for good, which slowed every thread and hung under
+    coverage.
     """
     thread_id = threading.get_ident()
     lock = threading.Lock()
+    ended = threading.Event()
     state = {"finished": False, "fired": False}
 
-    def fire() -> None:
-        with lock:
-            if not state["finished"]:
-                state["fired"] = True
-                _set_async_exc(thread_id, _RenderTimeout)
+    def watch() -> None:
+        if ended.wait(seconds):
+            return
+        while True:
+            with lock:
+                if state["finished"]:
+                    return
+                if _in_template_code(thread_id):
+                    state["fired"] = True
+                    _raise_in(thread_id, _RenderTimeout)
+            if ended.wait(RETRY_SECONDS):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watchdog = threading.Thread(target=watch, name="template-time-limit", daemon=True)
+    watchdog.start()
+    timed_out = False
     try:
-        return work()
-    finally:
-        timer.cancel()
-        with lock:
-            state["finished"] = True
-            if state["fired"]:  # raised but perhaps not yet delivered: withdraw it
-                _set_async_exc(thread_id, None)
+        result = work()
+    except _RenderTimeout:
+        timed_out = True
+    while True:  # mark the end; an exception landing here only means "do it again"
+        try:
+            with lock:
+                state["finished"] = True
+                fired = state["fired"]
+            break
+        except _RenderTimeout:
+            timed_out = True
+    if fired:  # one raised just before the end may still be on its way: take it here
+        try:
+            for _ in range(1_000):
+                pass
+        except _RenderTimeout:
+            pass
+    ended.set()
+    if timed_out:
+        raise _RenderTimeout
+    return result
 
 
 # -- loading: folders, links, sizes, blocked attributes ------------------------------------------
@@ -399,9 +446,10 @@ def _generate(template: Any, context: dict[str, Any], file_name: str) -> str:
 def render_text(content: LetterContent, admin_folder: Path | None = None) -> LetterText:
     """Render the template for `content.kind` to text, or raise a TemplateError saying where."""
     name = template_name(content.kind)
+    env = environment(admin_folder)  # imports Jinja on first use: outside the time limit
     try:
         text, file_name = _within_time_limit(
-            lambda: _render(content, admin_folder, name), RENDER_SECONDS
+            lambda: _render(env, content, admin_folder, name), RENDER_SECONDS
         )
     except _RenderTimeout:
         raise TemplateError(
@@ -413,11 +461,12 @@ def render_text(content: LetterContent, admin_folder: Path | None = None) -> Let
     return letter
 
 
-def _render(content: LetterContent, admin_folder: Path | None, name: str) -> tuple[str, str]:
+def _render(
+    env: Any, content: LetterContent, admin_folder: Path | None, name: str
+) -> tuple[str, str]:
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
-    env = environment(admin_folder)
     try:
         template = env.get_template(name)
     except TemplateNotFound as error:
