@@ -40,11 +40,52 @@ def test_intact_and_trusted_exits_zero(signed: tuple[Path, Path]) -> None:
         assert line in result.stdout
 
 
-def test_without_trust_says_the_certificate_was_not_checked(signed: tuple[Path, Path]) -> None:
+def test_without_trust_the_signer_is_not_verified_and_the_exit_code_says_so(
+    signed: tuple[Path, Path],
+) -> None:
     result = run_cli(["verify", str(signed[0])])
-    assert result.returncode == 0
+    assert result.returncode == 3
     assert "Trusted:       NO (no --trust certificate given)" in result.stdout
+    assert "Result: signature valid, signer not verified." in result.stdout
     assert "give --trust CERT.pem" in result.stdout
+
+
+def test_a_forged_certificate_in_the_officers_name_never_passes(
+    signed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Anyone can issue themselves a certificate saying "Zoë Ångström": without --trust that is
+    exit 3 (not 0), and against the officer's real certificate it fails."""
+    from triage_desktop.documents.samples import sample_summary
+    from triage_desktop.documents.signing import sign_pdf
+    from triage_desktop.documents.summary import render_summary
+
+    forger = create_self_issued("Zoë Ångström", "DRLRO", "University of Bath")
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(sign_pdf(render_summary(sample_summary()), forger, reason="Triage summary"))
+    alone = run_cli(["verify", str(forged)])
+    assert alone.returncode == 3
+    assert "Signer:        Zoë Ångström" in alone.stdout
+    assert "signer not verified" in alone.stdout
+    trusted = run_cli(["verify", str(forged), "--trust", str(signed[1])])
+    assert trusted.returncode == 1
+    assert "Trusted:       NO" in trusted.stdout
+    assert "VERIFICATION FAILED" in trusted.stdout
+
+
+def test_control_and_bidi_characters_in_a_certificate_are_not_printed(tmp_path: Path) -> None:
+    """A forged name could carry terminal escapes or U+202E, which reverses the line."""
+    from triage_desktop.documents.samples import sample_summary
+    from triage_desktop.documents.signing import sign_pdf
+    from triage_desktop.documents.summary import render_summary
+
+    forger = create_self_issued("Zoë \u202eÅngström\x1b[2J", "DRLRO", "University of Bath")
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(sign_pdf(render_summary(sample_summary()), forger, reason="x"))
+    result = run_cli(["verify", str(path)])
+    assert result.returncode == 3, result.stderr
+    assert "Signer:        Zoë Ångström[2J" in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "\u202e" not in result.stdout
 
 
 def test_one_changed_byte_fails(signed: tuple[Path, Path], tmp_path: Path) -> None:
@@ -120,5 +161,5 @@ def test_protected_pdf_needs_its_password(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "password for this PDF is wrong" in result.stderr
     result = run_cli(["verify", str(path)], env={"TRIAGE_DESKTOP_PDF_PASSWORD": "s3cret-pass"})
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 3, result.stderr  # valid; the signer not checked (no --trust)
     assert "Valid:         yes" in result.stdout

@@ -88,3 +88,31 @@ def test_renewal_replaces_the_identity_only_when_due(service: DocumentsService) 
     renewed = service.renew_identity_if_due(now=later)
     assert renewed is not None
     assert service.signing_identity() == renewed
+
+
+def test_a_draft_summary_is_refused_and_nothing_is_stored(service: DocumentsService) -> None:
+    import dataclasses
+
+    from triage_desktop.documents.errors import ContentError
+
+    service.set_up_identity("Zoë Ångström", "DRLRO", "University of Bath")
+    case = service.vault.create_case(details())
+    draft = dataclasses.replace(sample_summary(), draft=True)
+    with pytest.raises(ContentError, match="draft"):
+        service.sign_summary(case.id, draft)
+    assert service.vault.list_documents(case.id) == []
+
+
+def test_a_dismissal_letter_without_its_explanation_is_refused_and_not_stored(
+    service: DocumentsService,
+) -> None:
+    import dataclasses
+
+    from triage_desktop.documents.errors import ContentError
+
+    service.set_up_identity("Zoë Ångström", "DRLRO", "University of Bath")
+    case = service.vault.create_case(details())
+    letter = dataclasses.replace(sample_letter(LetterKind.DISMISSAL), outcome_explanation="")
+    with pytest.raises(ContentError, match="explanation written for the person"):
+        service.sign_letter(case.id, letter)
+    assert service.vault.list_documents(case.id) == []

@@ -144,3 +144,17 @@ def test_timestamp_url_is_wired_to_pyhankos_http_timestamper(
     url = "http://127.0.0.1:9/tsa"
     with pytest.raises(SigningError, match=re.escape(f"timestamp server {url}")):
         sign_pdf(render_summary(sample_summary()), identity, reason="x", timestamp_url=url)
+
+
+def test_the_verdict_needs_trust_to_be_authentic(
+    signed_summary: bytes, identity: SigningIdentity
+) -> None:
+    assert verify_pdf(signed_summary).verdict == "signer_not_verified"
+    trusted = load_trusted_certificates(identity.certificate_pem())
+    assert verify_pdf(signed_summary, trusted_certificates=trusted).verdict == "authentic"
+    stranger = create_self_issued("Zoë Ångström", "DRLRO", "University of Bath")  # a forgery
+    other = load_trusted_certificates(stranger.certificate_pem())
+    assert verify_pdf(signed_summary, trusted_certificates=other).verdict == "failed"
+    tampered = bytearray(signed_summary)
+    tampered[len(tampered) // 3] ^= 0x01
+    assert verify_pdf(bytes(tampered), trusted_certificates=trusted).verdict == "failed"

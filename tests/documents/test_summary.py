@@ -33,15 +33,20 @@ def test_every_page_is_confidential_and_numbered(summary_text: str) -> None:
     [
         "DR-2026-0042",
         "deadline met",
-        "supporter chosen by the reporter",
+        "Accompanying the reporter, as a supporter (a friend chosen by the reporter)",
+        "Reporter (raised the concern)",
+        "Triage officer",
         "breaks offered every 20 minutes",
         "not covered",
         "referral made",
         "Reporting to the police",
         "Does the respondent share accommodation?",
-        "Acting without consent",
+        "Consent The reporter chose this.",
         "wants the behaviour to stop",
         "Informal Resolution Approach",
+        "Respondent 1 (a student)",
+        "Recommended Referral to the informal resolution approach",
+        "Flags A historical report",
         "Policy version",
         "2.0",
         "No safeguarding concern",
@@ -125,3 +130,187 @@ def test_names_rasterise_as_glyphs_not_boxes(name: str) -> None:
         assert overlap < 0.5, "the CJK name looks like the .notdef boxes"
     else:  # Arabic: shaped (joined) forms differ from the unshaped isolated letters
         assert ours != boxes
+
+
+# -- words, not ids; one route per respondent; consent, safety, drafts and versions -------------
+
+import datetime as dt  # noqa: E402
+
+from tests.documents.pdftools import pdfsig  # noqa: E402
+from triage_desktop.documents.content import (  # noqa: E402
+    Attendee,
+    Consent,
+    RouteShown,
+    SafetyAlert,
+)
+from triage_desktop.documents.errors import ContentError  # noqa: E402
+from triage_desktop.documents.summary import render_draft  # noqa: E402
+
+STAFF_ROUTE = RouteShown(
+    respondent="Respondent 2 (a member of staff)",
+    recommended="Referral to the relevant formal process",
+    procedures=("Staff Disciplinary Policy and Procedure",),
+    escalations=("Safeguarding: escalate to the Deputy Directors as a high-risk case",),
+    flags=("The severity may require a formal process",),
+    rationale=("There is a significant risk of harm to others.",),
+    policy_version="2.0",
+    acts_without_consent=True,
+    needs_reporter_agreement=False,
+)
+
+
+def _text(**changes: object) -> str:
+    content = dataclasses.replace(sample_summary(), **changes)  # type: ignore[arg-type]
+    return pdftotext(render_summary(content).data)
+
+
+def test_each_respondent_has_its_own_recommendation_in_words() -> None:
+    student = sample_summary().routes[0]
+    text = _text(routes=(student, STAFF_ROUTE))
+    assert "Routing recommendations" in text
+    first, second = text.index("Respondent 1 (a student)"), text.index("Respondent 2")
+    assert first < text.index("Referral to the informal resolution approach") < second
+    for words in (
+        "Staff Disciplinary Policy and Procedure",
+        "Safeguarding: escalate to the Deputy Directors as a high-risk case",
+        "The severity may require a formal process",
+        "There is a significant risk of harm to others.",
+        "Acts without consent yes",
+        "Reporter's agreement needed no",
+    ):
+        assert words in text[second:]
+
+
+def test_the_older_routing_mapping_shows_only_when_there_are_no_routes() -> None:
+    routing = dict(sample_summary().routing, rationale=["ZZOLDRATIONALE"])
+    assert "ZZOLDRATIONALE" not in _text(routing=routing)
+    old = _text(routing=routing, routes=())
+    assert "ZZOLDRATIONALE" in old
+    assert "Flags historical report" in old  # an id from the old mapping, as words
+    assert "historical_report" not in old
+
+
+@pytest.mark.parametrize(
+    ("consent", "statement"),
+    [
+        (Consent("reporter_chose"), "The reporter chose this."),
+        (
+            Consent("reporter_agreed", "I'm happy to try the formal route if it stops this"),
+            "The reporter agreed to this after discussion. In their words: "
+            "\u201cI'm happy to try the formal route if it stops this\u201d",
+        ),
+        (
+            Consent("without_consent", "Threats were made to a flatmate.", "a significant risk"),
+            "Acting without the reporter's consent because of a significant risk. "
+            "Justification: Threats were made to a flatmate.",
+        ),
+    ],
+)
+def test_consent_is_stated_as_exactly_one_of_three(consent: Consent, statement: str) -> None:
+    text = _text(consent=consent)
+    assert statement in text
+    openings = (
+        "The reporter chose this.",
+        "The reporter agreed to this after discussion.",
+        "Acting without the reporter's consent",
+    )
+    assert [o for o in openings if o in text] == [o for o in openings if statement.startswith(o)]
+    assert "consent governs" not in text
+
+
+def test_older_content_never_claims_the_reporters_consent_governs() -> None:
+    text = _text(consent=None, acts_without_consent=False, officer_decision="formal_process")
+    assert "consent governs" not in text
+    assert "The officer is not acting without the reporter's consent." in text
+    text = _text(consent=None, acts_without_consent=True, without_consent_justification="Risk.")
+    assert "Acting without the reporter's consent. Justification: Risk." in text
+
+
+@pytest.mark.parametrize(
+    "consent",
+    [
+        Consent("without_consent", "", "a safeguarding concern"),
+        Consent("without_consent", "The justification.", ""),
+        Consent("someone_said_so"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_consent_statement_that_cannot_be_true_is_refused(consent: Consent) -> None:
+    with pytest.raises(ContentError) as caught:
+        render_summary(dataclasses.replace(sample_summary(), consent=consent))
+    assert "consent" in str(caught.value)
+    assert consent.problem() == str(caught.value)
+
+
+def test_a_safety_alert_is_shown_first_with_who_acknowledged_it_and_when() -> None:
+    alert = SafetyAlert(
+        ("The reporter said they do not feel safe going home",),
+        dt.datetime(2026, 4, 8, 10, 12, tzinfo=dt.UTC),
+        "Zoë Ångström",
+    )
+    text = _text(safety=alert)
+    line = (
+        "Safety: The reporter said they do not feel safe going home. Acknowledged by Zoë "
+        "Ångström at 8 April 2026, 10:12 UTC."
+    )
+    assert line in text
+    assert text.index(line) < text.index("Case and dates")
+    unacknowledged = _text(safety=SafetyAlert(("Threats were reported",)))
+    assert "Safety: Threats were reported. Not acknowledged." in unacknowledged
+
+
+def test_attendee_roles_are_words() -> None:
+    attendees = (
+        Attendee("Amal Haddad", "reporter"),
+        Attendee("Zoë Ångström", "officer"),
+        Attendee("Sami Nasser", "interpreter", "Arabic"),
+        Attendee("Jo Bloggs", "Supporter"),
+    )
+    text = _text(attendees=attendees)
+    assert "Amal Haddad Reporter (raised the concern)" in text
+    assert "Accompanying the reporter, as an interpreter (Arabic)" in text
+    assert "Jo Bloggs Accompanying the reporter, as a supporter" in text
+
+
+def test_a_draft_says_so_on_every_page_and_cannot_be_signed(identity: object) -> None:
+    from triage_desktop.documents.signing import sign_pdf
+
+    draft = render_draft(sample_summary())
+    pages = [p for p in pdftotext(draft).split("\f") if p.strip()]
+    assert len(pages) >= 2
+    assert all("DRAFT \u2014 not signed" in page for page in pages)
+    assert "Signed by the triage officer" not in pages[-1]
+    rendered = render_summary(dataclasses.replace(sample_summary(), draft=True))
+    assert rendered.draft
+    with pytest.raises(ContentError, match=r"draft .* cannot be signed"):
+        sign_pdf(rendered, identity, reason="Triage summary")  # type: ignore[arg-type]
+    assert "DRAFT" not in pdftotext(render_summary(sample_summary()).data)
+
+
+def test_the_draft_mark_is_visible_ink_on_every_page() -> None:
+    """Not just text for a search: the mark darkens the page where a final summary is blank."""
+    final, draft = render_summary(sample_summary()).data, render_draft(sample_summary())
+    for page in (1, 2):
+        inked = QImage()
+        blank = QImage()
+        assert inked.loadFromData(first_page_png(draft, dpi=40, page=page), "PNG")
+        assert blank.loadFromData(first_page_png(final, dpi=40, page=page), "PNG")
+        assert inked.size() == blank.size()
+        centre = (inked.width() // 2, inked.height() // 2)
+        differs = sum(
+            inked.pixel(x, y) != blank.pixel(x, y)
+            for x in range(centre[0] - 60, centre[0] + 60)
+            for y in range(centre[1] - 60, centre[1] + 60)
+        )
+        assert differs > 200, f"page {page}: no visible draft mark"
+
+
+def test_a_new_version_names_the_summary_it_replaces() -> None:
+    text = _text(version=2, supersedes="6f1c2b9e-0000-4e55-9c1e-2a8d3b7f0c11")
+    assert "Version 2, replaces summary 6f1c2b9e-0000-4e55-9c1e-2a8d3b7f0c11" in text
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert all("Version 2" in page for page in pages)  # in every page's footer
+    assert "replaces summary" not in _text()
+
+
+def test_a_signed_summary_still_verifies(signed_summary: bytes) -> None:
+    assert "Signature is Valid." in pdfsig(signed_summary)

@@ -60,3 +60,25 @@ def clean_text(field: str, value: object, limit: int, *, required: bool = False)
     if required and not cleaned.strip():
         raise InvalidFieldError(field, "is required")
     return cleaned
+
+
+# Embedding, override and isolate controls, the directional marks and the Arabic letter mark.
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e"  # LRE RLE PDF LRO RLO
+    "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
+    "\u200e\u200f\u061c"  # LRM RLM ALM
+)
+
+
+def neutralise_bidi(value: str) -> str:
+    """`value` without bidirectional control characters, for display only (never for storage).
+
+    Why: a name typed or imported with U+202E (right-to-left override) reverses everything drawn
+    after it on the same line, in a PDF as on screen, so "Zoë, formal process" could read as
+    something else. Removing the controls leaves each script in its natural direction (the
+    Unicode bidi algorithm still orders Arabic and Hebrew correctly without them); the record
+    keeps exactly what was typed.
+    """
+    if not BIDI_CONTROLS.intersection(value):
+        return value
+    return "".join(ch for ch in value if ch not in BIDI_CONTROLS)

@@ -11,8 +11,10 @@ from typing import Any
 
 from triage_desktop.cli import CliError
 
+EXIT_AUTHENTIC = 0
 EXIT_FAILED = 1
 EXIT_UNREADABLE = 2
+EXIT_SIGNER_NOT_VERIFIED = 3
 PASSWORD_ENV = "TRIAGE_DESKTOP_PDF_PASSWORD"  # noqa: S105 (a variable name, not a secret)
 
 
@@ -22,8 +24,10 @@ def register(subparsers: Any) -> None:
         help="check the signature on a summary or letter PDF",
         description=(
             "Print who signed a PDF and when, and whether it is intact, valid, trusted and "
-            "unchanged since signing. Exit 0 only when every signature is intact and valid (and "
-            "trusted, when --trust is given). Works offline."
+            "unchanged since signing. Works offline. Exit 0: authentic (intact, valid, unchanged "
+            "and signed by a certificate given with --trust); 1: verification failed or not "
+            "signed; 2: not a PDF or unreadable; 3: signature valid, signer not verified (no "
+            "--trust given: anyone can make a certificate in any name)."
         ),
     )
     parser.add_argument("file", metavar="FILE.pdf", type=Path)
@@ -60,7 +64,7 @@ def _yes(flag: bool) -> str:
 
 def run_verify(args: argparse.Namespace) -> int:
     from triage_desktop.documents.errors import DocumentError, NotPdfError, NotSignedError
-    from triage_desktop.documents.verification import load_trusted_certificates, verify_pdf
+    from triage_desktop.documents.verification import load_trusted_certificates, shown, verify_pdf
 
     data = _read(args.file, "File")
     trusted = None
@@ -81,7 +85,7 @@ def run_verify(args: argparse.Namespace) -> int:
     except DocumentError as error:
         raise CliError(f"{args.file}: {error}", EXIT_UNREADABLE) from None
     out = sys.stdout
-    print(f"File: {args.file}", file=out)
+    print(f"File: {shown(str(args.file))}", file=out)
     for number, sig in enumerate(report.signatures, start=1):
         when = sig.signing_time.isoformat(timespec="seconds") if sig.signing_time else "unknown"
         print(f"Signature {number} ({sig.field_name}):", file=out)
@@ -95,15 +99,17 @@ def run_verify(args: argparse.Namespace) -> int:
         trust_note = "" if report.trust_given else " (no --trust certificate given)"
         print(f"  Trusted:       {_yes(sig.trusted)}{trust_note}", file=out)
         print(f"  Unchanged since signing: {_yes(sig.unchanged)}", file=out)
-    if report.ok and report.trust_given:
+    verdict = report.verdict
+    if verdict == "authentic":
         print("Result: authentic, signed by a trusted certificate, unchanged since.", file=out)
-        return 0
-    if report.ok:
+        return EXIT_AUTHENTIC
+    if verdict == "signer_not_verified":
         print(
-            "Result: intact and validly signed, unchanged since; the signer's certificate was "
-            "not checked against one you trust (give --trust CERT.pem).",
+            "Result: signature valid, signer not verified. The document is unchanged since it "
+            "was signed, but anyone can make a certificate in any name: give --trust CERT.pem "
+            "(the officer's certificate) to check who signed it.",
             file=out,
         )
-        return 0
+        return EXIT_SIGNER_NOT_VERIFIED
     print("Result: VERIFICATION FAILED: do not rely on this document.", file=out)
     return EXIT_FAILED

@@ -29,3 +29,8 @@ class NotPdfError(DocumentError):
 
 class NotSignedError(DocumentError):
     """The file is a PDF but carries no signature."""
+
+
+class ContentError(DocumentError):
+    """The content cannot make a truthful document (e.g. a dismissal letter with no explanation
+    for the reader, or a draft given to be signed)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triage_desktop.documents.fonts import SANS, SANS_BOLD, register_fonts
-from triage_desktop.documents.text import is_rtl, markup
+from triage_desktop.documents.text import clean, is_rtl, markup
 
 PAGE_MARGIN = 56.0  # points: about 2 cm
 SIGNATURE_HEIGHT = 64.0
@@ -20,6 +20,8 @@ SIGNATURE_WIDTH = 300.0
 INK = (0.13, 0.16, 0.22)
 ACCENT = (0.10, 0.27, 0.45)
 MUTED = (0.38, 0.42, 0.48)
+DRAFT_MARK = "DRAFT \u2014 not signed"
+DRAFT_INK = (0.70, 0.10, 0.12)
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,16 @@ class SignatureBox:
 
 @dataclass(frozen=True)
 class RenderedPdf:
-    """An unsigned PDF in memory and the box reserved for its visible signature."""
+    """An unsigned PDF in memory and the box reserved for its visible signature.
+
+    `draft` is True for a draft rendered for review: `sign_pdf` refuses it.
+    """
 
     data: bytes
     signature_box: SignatureBox
     document_id: str
     title: str
+    draft: bool = False
 
 
 def styles(body_size: float = 10.5, leading: float = 15) -> dict[str, Any]:
@@ -72,24 +78,65 @@ def styles(body_size: float = 10.5, leading: float = 15) -> dict[str, Any]:
             spaceBefore=12,
             spaceAfter=4,
             textColor=accent,
+            keepWithNext=1,
+        ),
+        "subheading": ParagraphStyle(
+            "subheading",
+            parent=body,
+            fontName=SANS_BOLD,
+            fontSize=10,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=2,
+            textColor=ink,
+            keepWithNext=1,
+        ),
+        "alert": ParagraphStyle(
+            "alert", parent=body, fontName=SANS_BOLD, fontSize=10, leading=14, textColor=ink
         ),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2),
     }
 
 
 FRAME_WIDTH = 595.2756 - 2 * PAGE_MARGIN  # A4 width less the margins
+FRAME_PADDING = 6.0  # reportlab's Frame pads each side by 6 pt
+TEXT_WIDTH = FRAME_WIDTH - 2 * FRAME_PADDING  # what a paragraph in the frame really gets
 
 
-def para(text: str, style: Any, width: float = FRAME_WIDTH, **kwargs: Any) -> Any:
-    """A Paragraph of user text: escaped, CJK in its font, right-to-left wrapped and aligned."""
+def para(text: str, style: Any, width: float = TEXT_WIDTH, **kwargs: Any) -> Any:
+    """A Paragraph of user text: escaped, CJK in its font, right-to-left wrapped and aligned.
+
+    A right-to-left paragraph over several lines is aligned right; a one-line right-to-left
+    name or phrase keeps the column's alignment, as it would in any English document.
+    """
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
-    if is_rtl(text):
+    usable = width - style.leftIndent - style.rightIndent - 0.5  # never wider than reportlab's
+    shown = markup(text, usable, style.fontName, style.fontSize)
+    if is_rtl(text) and "<br/>" in shown:
         style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
-    usable = width - style.leftIndent - style.rightIndent
-    return Paragraph(markup(text, usable, style.fontName, style.fontSize), style, **kwargs)
+    return Paragraph(shown, style, **kwargs)
+
+
+def draw_draft_mark(canvas: Any, width: float, height: float) -> None:
+    """ "DRAFT — not signed" across the page and above the top rule, so no page of a draft can
+    pass for the signed record (the words, not the colour, carry the message)."""
+    from reportlab.lib.colors import Color
+
+    canvas.saveState()
+    canvas.setFillColor(Color(*DRAFT_INK, alpha=0.13))
+    canvas.setFont(SANS_BOLD, 54)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(52)
+    canvas.drawCentredString(0, -18, DRAFT_MARK)
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.setFillColor(Color(*DRAFT_INK))
+    canvas.setFont(SANS_BOLD, 10)
+    canvas.drawRightString(width - PAGE_MARGIN, height - PAGE_MARGIN + 30, DRAFT_MARK)
+    canvas.restoreState()
 
 
 class SignatureSpace:
@@ -167,10 +214,10 @@ def build_pdf(
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
-        title=title,
-        author=author,
+        title=clean(title),
+        author=clean(author),
         creator="Triage Desk",
-        subject=title,
+        subject=clean(title),
         leftMargin=PAGE_MARGIN,
         rightMargin=PAGE_MARGIN,
         topMargin=top_margin,

@@ -11,24 +11,39 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from triage_desktop.documents.content import LetterContent
+from triage_desktop.documents.content import LetterContent, SupportContact
+from triage_desktop.documents.errors import ContentError
 from triage_desktop.documents.fonts import SANS, SANS_BOLD
 from triage_desktop.documents.layout import (
     ACCENT,
     MUTED,
     PAGE_MARGIN,
+    TEXT_WIDTH,
     RenderedPdf,
     SignatureSpace,
     build_pdf,
+    para,
     styles,
 )
 from triage_desktop.documents.templates import LetterText, render_text
-from triage_desktop.documents.text import markup, visual
+from triage_desktop.documents.text import has_rtl, markup, visual
 
 LETTERHEAD_HEIGHT = 118.0
 EMERGENCY = (
     "If you are in immediate danger, please call 999. If you are on campus, Security can help "
     "at any time."
+)
+ADDRESS_WIDTHS = (300.0, 183.0)
+CELL_PADDING = 6.0  # the right padding of the address table's cells
+SUPPORT_INTRO = (
+    "You do not have to go through this alone. You can contact any of these, whatever you "
+    "decide and whenever you need to."
+)
+CONFIDENTIAL_HEADING = "Free and confidential services"
+PEOPLE_HEADING = "People who can help"
+PEOPLE_INTRO = (
+    "You may also find it helpful to talk to someone you know and trust. These people can "
+    "support you and help you reach the services above, but they are not a confidential service."
 )
 
 
@@ -68,17 +83,21 @@ def _draw_letterhead(canvas: Any, content: LetterContent, width: float, height: 
 def _address_block(content: LetterContent, s: dict[str, Any]) -> Any:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
+    left_width = ADDRESS_WIDTHS[0] - CELL_PADDING  # no left padding in the first column
+    right_width = ADDRESS_WIDTHS[1] - 2 * CELL_PADDING
     left = [Paragraph("<b>PRIVATE AND CONFIDENTIAL</b>", s["small"])]
     left += [
-        Paragraph(markup(line), s["body"])
+        para(line, s["body"], left_width)
         for line in (content.recipient_name, *content.recipient_address)
     ]
     day = content.letter_date
     right = [
-        Paragraph(markup(f"{day.day} {day:%B %Y}"), s["body"]),
-        Paragraph(markup(f"Our reference: {content.case_reference}"), s["small"]),
+        para(f"{day.day} {day:%B %Y}", s["body"], right_width),
+        para(f"Our reference: {content.case_reference}", s["small"], right_width),
     ]
-    table = Table([[left, right]], colWidths=[300, 183], hAlign="LEFT")
+    if content.version > 1:  # the replaced letter's id is in the body, for the reader
+        right.append(para(f"Version {content.version}", s["small"], right_width))
+    table = Table([[left, right]], colWidths=list(ADDRESS_WIDTHS), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -92,42 +111,61 @@ def _address_block(content: LetterContent, s: dict[str, Any]) -> Any:
 
 
 def _body(text: LetterText, content: LetterContent, s: dict[str, Any]) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
 
     story: list[Any] = [Spacer(1, 18)]
     greeting = content.greeting_name or content.recipient_name
-    story.append(Paragraph(markup(f"Dear {greeting},"), s["body"]))
+    story.append(para(f"Dear {greeting},", s["body"]))
     story.append(Spacer(1, 8))
-    story.append(Paragraph(markup(text.subject), s["heading"]))
+    story.append(para(text.subject, s["heading"]))
+    if content.supersedes:
+        story.append(
+            para(
+                f"This letter replaces our earlier letter (document {content.supersedes}). "
+                "Please read this one instead.",
+                s["body"],
+            )
+        )
     for block in text.paragraphs:
         if block.startswith("- "):
-            story.append(Paragraph(markup(block[2:]), s["bullet"], bulletText="•"))
+            story.append(para(block[2:], s["bullet"], bulletText="•"))
         else:
             story.append(Spacer(1, 4))
-            story.append(Paragraph(markup(block), s["body"]))
+            story.append(para(block, s["body"]))
     return story
 
 
-def _signposting(content: LetterContent, s: dict[str, Any]) -> list[Any]:
+def _contact_lines(contacts: tuple[SupportContact, ...], s: dict[str, Any]) -> list[Any]:
+    """One bullet per contact: the name in bold, then what it offers and how to reach it."""
     from reportlab.platypus import Paragraph
 
-    story: list[Any] = [Paragraph("Support available to you", s["heading"])]
-    story.append(
-        Paragraph(
-            markup(
-                "You do not have to go through this alone. These services are free and "
-                "confidential, and you can contact them whatever you decide:"
-            ),
-            s["body"],
-        )
-    )
-    for service in content.signposting:
-        parts = [f"<b>{markup(service.name)}</b>"]
-        if service.description:
-            parts.append(f": {markup(service.description)}")
-        if service.contact:
-            parts.append(f" ({markup(service.contact)})")
-        story.append(Paragraph("".join(parts), s["bullet"], bulletText="•"))
+    style = s["bullet"]
+    lines = []
+    for contact in contacts:
+        described = f": {contact.description}" if contact.description else ""
+        reach = f" ({contact.contact})" if contact.contact else ""
+        whole = contact.name + described + reach
+        if has_rtl(whole):  # one run of text, wrapped in logical order (no bold split)
+            lines.append(para(whole, style, TEXT_WIDTH, bulletText="•"))
+            continue
+        shown = f"<b>{markup(contact.name)}</b>{markup(described)}{markup(reach)}"
+        lines.append(Paragraph(shown, style, bulletText="•"))
+    return lines
+
+
+def _signposting(content: LetterContent, s: dict[str, Any]) -> list[Any]:
+    """Support, in two groups: the free and confidential services, then people who can help
+    (never listed as confidential). The frame draws this, so no template can drop it."""
+    story: list[Any] = [para("Support available to you", s["heading"])]
+    story.append(para(SUPPORT_INTRO, s["body"]))
+    services, people = content.confidential_services, content.people_who_can_help
+    if services:
+        story.append(para(CONFIDENTIAL_HEADING, s["subheading"]))
+        story.extend(_contact_lines(services, s))
+    if people:
+        story.append(para(PEOPLE_HEADING, s["subheading"]))
+        story.append(para(PEOPLE_INTRO, s["body"]))
+        story.extend(_contact_lines(people, s))
     return story
 
 
@@ -140,9 +178,7 @@ def _closing(content: LetterContent, s: dict[str, Any]) -> list[Any]:
     closing: list[Any] = []
     if reach:
         closing.append(Spacer(1, 4))
-        closing.append(
-            Paragraph(markup(f"You can always contact the {head.service} at {reach}."), s["body"])
-        )
+        closing.append(para(f"You can always contact the {head.service} at {reach}.", s["body"]))
     closing.append(Spacer(1, 4))
     closing.append(Paragraph(markup(EMERGENCY), s["body"]))
     return closing
@@ -159,20 +195,29 @@ def _sign_off(content: LetterContent, s: dict[str, Any], space: SignatureSpace) 
             Spacer(1, 4),
             space.flowable(),
             Spacer(1, 4),
-            Paragraph(f"<b>{markup(content.officer.name)}</b>", s["body"]),
-            Paragraph(markup(content.officer.role), s["body"]),
-            Paragraph(markup(content.letterhead.service), s["body"]),
+            para(content.officer.name, s["signer"]),
+            para(content.officer.role, s["body"]),
+            para(content.letterhead.service, s["body"]),
         ]
     )
 
 
 def render_letter(content: LetterContent, admin_folder: Path | None = None) -> RenderedPdf:
-    """The letter as an unsigned PDF in memory, its signature box reserved above the name."""
+    """The letter as an unsigned PDF in memory, its signature box reserved above the name.
+
+    Refuses (ContentError) content that cannot make a truthful letter: see
+    `LetterContent.problems()`.
+    """
     from reportlab.lib.colors import Color
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
 
+    problems = content.problems()
+    if problems:
+        raise ContentError(" ".join(problems))
     text = render_text(content, admin_folder)
     s = styles(body_size=10, leading=13.6)
+    s["signer"] = ParagraphStyle("signer", parent=s["body"], fontName=SANS_BOLD)
     space = SignatureSpace()
     story = [
         _address_block(content, s),
@@ -182,6 +227,10 @@ def render_letter(content: LetterContent, admin_folder: Path | None = None) -> R
     ]
     width, height = A4
     head = content.letterhead
+    footer = visual(
+        "Private and confidential"
+        + (f" · Document {content.document_id}" if content.document_id else "")
+    )
 
     def draw_page(canvas: Any, page: int, total: int) -> None:
         canvas.saveState()
@@ -197,7 +246,7 @@ def render_letter(content: LetterContent, admin_folder: Path | None = None) -> R
             )
         canvas.setFillColor(Color(*MUTED))
         canvas.setFont(SANS, 7.5)
-        canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 14, "Private and confidential")
+        canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 14, footer)
         canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 14, f"Page {page} of {total}")
         canvas.restoreState()
 

@@ -19,6 +19,8 @@ from triage_desktop.documents.content import (
     NextStep,
     SummaryContent,
     SupportContact,
+    WithoutConsent,
+    old_id_as_words,
 )
 
 OWNER_WORDS = {"officer": "I", "reporter": "You"}
@@ -45,8 +47,17 @@ def letter_from_summary(
     greeting_name: str = "",
     outcome_explanation: str = "",
     owner_words: Mapping[str, str] = OWNER_WORDS,
+    procedures: tuple[str, ...] | None = None,
+    without_consent: WithoutConsent | None = None,
+    version: int = 1,
+    supersedes: str = "",
 ) -> LetterContent:
-    """The outcome letter for `summary`: shared next steps, procedures, dates; nothing internal."""
+    """The outcome letter for `summary`: shared next steps, procedures, dates; nothing internal.
+
+    `procedures` are the names of the procedures the officer decided on; by default those the
+    recommendation names (every respondent's, in order), which is right only when the decision
+    follows the recommendation.
+    """
     steps = tuple(
         dataclasses.replace(
             step,
@@ -56,7 +67,8 @@ def letter_from_summary(
         for step in summary.next_steps
         if step.shared
     )
-    procedures = tuple(str(p) for p in summary.routing.get("procedures", ()))
+    if procedures is None:
+        procedures = _recommended_procedures(summary)
     return LetterContent(
         kind=kind,
         letterhead=letterhead,
@@ -73,4 +85,13 @@ def letter_from_summary(
         outcome_explanation=outcome_explanation,
         follow_up_date=summary.follow_up_on,
         document_id=document_id,
+        without_consent=without_consent,
+        version=version,
+        supersedes=supersedes,
     )
+
+
+def _recommended_procedures(summary: SummaryContent) -> tuple[str, ...]:
+    if summary.routes:
+        return tuple(dict.fromkeys(p for route in summary.routes for p in route.procedures))
+    return tuple(old_id_as_words(p) for p in summary.routing.get("procedures", ()))

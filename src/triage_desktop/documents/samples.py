@@ -9,6 +9,7 @@ from triage_desktop.documents.content import (
     Attendee,
     ChecklistItem,
     ChecklistStep,
+    Consent,
     LetterContent,
     Letterhead,
     LetterKind,
@@ -18,9 +19,11 @@ from triage_desktop.documents.content import (
     Person,
     RiskAnswer,
     RiskAssessment,
+    RouteShown,
     SummaryContent,
     SupportContact,
     SupportOffer,
+    WithoutConsent,
 )
 
 LETTERHEAD = Letterhead(
@@ -47,6 +50,11 @@ SIGNPOSTING = (
     SupportContact(
         "Rape Crisis helpline", "free and confidential, 24 hours a day", "0808 500 2222"
     ),
+    SupportContact(
+        "Your academic adviser",
+        "can listen, and help you reach the Support and Report Service",
+        confidential=False,
+    ),
 )
 ROUTING = {
     "action": "informal_resolution",
@@ -64,6 +72,29 @@ ROUTING = {
     ],
     "policy_version": "2.0",
 }
+# The same recommendation in words, as the meeting service gives it (`SummaryContent.routes`).
+ROUTES = (
+    RouteShown(
+        respondent="Respondent 1 (a student)",
+        recommended="Referral to the informal resolution approach",
+        procedures=("Dignity and Respect Informal Resolution Approach for Staff and Students",),
+        flags=("A historical report: the earliest incident is more than six months old",),
+        rationale=tuple(str(r) for r in ROUTING["rationale"]),  # type: ignore[attr-defined]
+        policy_version="2.0",
+    ),
+)
+WITHOUT_CONSENT = WithoutConsent(
+    asked_for="no further action to be taken for now",
+    ground=(
+        "what you told me means that someone may not be safe, and the University has a duty "
+        "to act to keep people safe"
+    ),
+    asked_of_you=("Nothing for now: the people running the process will contact you first.",),
+    not_asked_of_you=(
+        "You are not being asked to give a statement.",
+        "You do not have to attend any meeting unless you choose to.",
+    ),
+)
 
 
 def sample_summary(
@@ -82,7 +113,7 @@ def sample_summary(
         attendees=(
             Attendee(reporter, "reporter"),
             Attendee(OFFICER.name, "officer"),
-            Attendee("张伟", "supporter chosen by the reporter"),
+            Attendee("张伟", "supporter", "a friend chosen by the reporter"),
         ),
         adjustments=("Meeting room on the ground floor; breaks offered every 20 minutes.",),
         steps=(
@@ -123,7 +154,10 @@ def sample_summary(
         without_consent_justification="",
         reporter_preference="Informal resolution; wants the behaviour to stop.",
         routing=ROUTING,
+        routes=ROUTES,
         officer_decision="informal_resolution",
+        decision_words="Referral to the informal resolution approach",
+        consent=Consent("reporter_chose"),
         override_reason="",
         next_steps=(
             NextStep("Officer", "Refer to the Informal Resolution Approach", dt.date(2026, 4, 10)),
@@ -142,6 +176,20 @@ def sample_summary(
         audit_chain_head="9b2f0c4e5d6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e",
         generated_at=dt.datetime(2026, 4, 8, 12, 5, tzinfo=dt.UTC),
     )
+
+
+EXPLANATIONS = {
+    LetterKind.ALTERNATIVE_PROCESS: (
+        "What happened took place in the Library, which has its own rules of conduct for "
+        "everyone who uses it. The behaviour you described is being looked at by the Library "
+        "under those rules, which can act on it more quickly."
+    ),
+    LetterKind.DISMISSAL: (
+        "Everything you described happened before either of you joined the University, so it "
+        "falls outside what the policy can act on. This is not a judgement about what you went "
+        "through."
+    ),
+}
 
 
 def sample_letter(
@@ -180,14 +228,7 @@ def sample_letter(
             ),
             NextStep("You", "book an appointment with Student Support", dt.date(2026, 4, 15)),
         ),
-        outcome_explanation=(
-            "the behaviour you described is being looked at by the Library under its own conduct "
-            "rules"
-            if kind is LetterKind.ALTERNATIVE_PROCESS
-            else "what you described falls outside what the policy can act on"
-            if kind is LetterKind.DISMISSAL
-            else ""
-        ),
+        outcome_explanation=EXPLANATIONS.get(kind, ""),
         follow_up_date=dt.date(2026, 4, 22),
         document_id="0d5e8c3a-1b2f-4a6d-8e9c-7f0a1b2c3d4e",
     )

@@ -12,7 +12,7 @@ import io
 import secrets
 from typing import Any
 
-from triage_desktop.documents.errors import SigningError
+from triage_desktop.documents.errors import ContentError, SigningError
 from triage_desktop.documents.identity import SigningIdentity
 from triage_desktop.documents.layout import RenderedPdf
 from triage_desktop.documents.stamp import stamp_pdf
@@ -88,7 +88,15 @@ def sign_pdf(
     password: str | None = None,
     today: dt.date | None = None,
 ) -> bytes:
-    """Sign `rendered` with a visible block in its reserved box; return the signed PDF bytes."""
+    """Sign `rendered` with a visible block in its reserved box; return the signed PDF bytes.
+
+    A draft is refused: its pages say "DRAFT — not signed", and a signature would make that a lie.
+    """
+    if rendered.draft:
+        raise ContentError(
+            "This is a draft for review and cannot be signed: render the final document "
+            "(draft=False) to sign it."
+        )
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 

@@ -2,7 +2,8 @@
 
 Two jobs: Arabic (and Hebrew) is shaped into joined presentation forms and put in visual order
 (arabic-reshaper without ligatures, which DejaVu lacks, then python-bidi), and runs of CJK text are
-wrapped in the CJK font because reportlab never falls back between fonts. Control characters are
+wrapped in the CJK font because reportlab never falls back between fonts. Control characters and
+bidirectional controls (U+202E and the like, which would reverse the text around a name) are
 dropped; everything is XML-escaped, so user text can never inject markup.
 """
 
@@ -14,6 +15,7 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from triage_desktop.cases.text import neutralise_bidi
 from triage_desktop.documents.fonts import CJK
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -31,23 +33,28 @@ def _reshaper() -> Any:
 
 
 def clean(text: str) -> str:
-    """Drop control and format characters other than newlines and tabs (they print as boxes)."""
+    """Drop control characters other than newlines and tabs (they print as boxes), unassigned
+    and private-use code points, and bidi controls (they would reorder the text around them)."""
     return "".join(
         ch
-        for ch in text
+        for ch in neutralise_bidi(text)
         if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cs", "Co", "Cn"}
     )
 
 
-def visual(text: str) -> str:
-    """Shaped, visually ordered text for one line: a no-op for text with no right-to-left run."""
+def visual(text: str, base: str | None = None) -> str:
+    """Shaped, visually ordered text for one line: a no-op for text with no right-to-left run.
+
+    `base` is the paragraph's direction ("R" or "L"); by default the line's own first strong
+    character decides, as the Unicode bidi algorithm does for a paragraph.
+    """
     text = clean(text)
     if not _RTL.search(text):
         return text
     from bidi import get_display
 
-    base = "R" if _RTL.match(text.lstrip()) else "L"
-    return str(get_display(_reshaper().reshape(text), base_dir=base))
+    direction = base or ("R" if is_rtl(text) else "L")
+    return str(get_display(_reshaper().reshape(text), base_dir=direction))
 
 
 def is_rtl(text: str) -> bool:
@@ -72,7 +79,10 @@ def logical_lines(line: str, width: float, font_name: str, font_size: float) -> 
 
     def shaped_width(candidate: str) -> float:
         shaped = _reshaper().reshape(candidate) if _RTL.search(candidate) else candidate
-        return float(stringWidth(shaped, font_name, font_size))
+        cjk = "".join(_CJK.findall(shaped))
+        rest = _CJK.sub("", shaped)
+        width = stringWidth(rest, font_name, font_size)
+        return float(width + (stringWidth(cjk, CJK, font_size) if cjk else 0))
 
     lines: list[str] = []
     current = ""
@@ -95,17 +105,19 @@ def markup(
     Give the available `width` (and the style's font) so right-to-left lines are wrapped in
     logical order before they are reordered for display.
     """
-    lines: list[str] = []
+    shown: list[str] = []
     for line in clean(text).split("\n"):
+        base = "R" if is_rtl(line) else "L"  # one direction for every wrapped piece of a line
         if width is not None and font_name and _RTL.search(line):
-            lines.extend(logical_lines(line, width, font_name, font_size))
+            pieces = logical_lines(line, width, font_name, font_size)
         else:
-            lines.append(line)
-    return "<br/>".join(_line_markup(line) for line in lines)
+            pieces = [line]
+        shown.extend(_line_markup(piece, base) for piece in pieces)
+    return "<br/>".join(shown)
 
 
-def _line_markup(line: str) -> str:
-    shown = visual(line)
+def _line_markup(line: str, base: str) -> str:
+    shown = visual(line, base)
     parts: list[str] = []
     position = 0
     for match in _CJK.finditer(shown):
@@ -114,6 +126,11 @@ def _line_markup(line: str) -> str:
         position = match.end()
     parts.append(escape(shown[position:]))
     return "".join(parts)
+
+
+def has_rtl(text: str) -> bool:
+    """True when `text` holds any right-to-left run (Arabic, Hebrew, Syriac, Thaana…)."""
+    return bool(_RTL.search(text))
 
 
 def has_cjk(text: str) -> bool:

@@ -13,11 +13,13 @@ import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from triage_desktop.cases.text import neutralise_bidi, strip_controls
 from triage_desktop.documents.errors import DocumentError, NotPdfError, NotSignedError
 
 HEADER_WINDOW = 1024  # the PDF header may sit anywhere in the first kilobyte
+Verdict = Literal["authentic", "signer_not_verified", "failed"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,11 @@ class SignatureReport:
     def passes(self, require_trust: bool) -> bool:
         return self.intact and self.valid and self.unchanged and (self.trusted or not require_trust)
 
+    @property
+    def sound(self) -> bool:
+        """Intact, valid and covering the whole file: says nothing about who signed."""
+        return self.intact and self.valid and self.unchanged
+
 
 @dataclass(frozen=True)
 class VerificationReport:
@@ -47,6 +54,17 @@ class VerificationReport:
     def ok(self) -> bool:
         """Intact, valid and unchanged (and trusted when trust was given), for every signature."""
         return all(s.passes(self.trust_given) for s in self.signatures)
+
+    @property
+    def verdict(self) -> Verdict:
+        """`authentic`: every signature sound and by a trusted certificate; `signer_not_verified`:
+        sound, but no certificate was given to trust, so anyone could have made one in the
+        officer's name; `failed`: anything else."""
+        if not all(s.sound for s in self.signatures):
+            return "failed"
+        if not self.trust_given:
+            return "signer_not_verified"
+        return "authentic" if all(s.trusted for s in self.signatures) else "failed"
 
 
 def load_trusted_certificates(pem: bytes) -> list[Any]:
@@ -83,9 +101,15 @@ def _reader(data: bytes, password: str | None) -> Any:
         raise NotPdfError(f"This PDF is damaged and cannot be read: {error}") from error
 
 
+def shown(text: str) -> str:
+    """A certificate's text fit to print: no control characters (a forged name could carry
+    terminal escapes) and no bidi controls (U+202E would reverse the line)."""
+    return neutralise_bidi(strip_controls(text).replace("\n", " ").replace("\t", " "))
+
+
 def _common_name(certificate: Any) -> str:
     native = certificate.subject.native
-    return str(native.get("common_name") or certificate.subject.human_friendly)
+    return shown(str(native.get("common_name") or certificate.subject.human_friendly))
 
 
 @contextlib.contextmanager
@@ -137,9 +161,9 @@ def verify_pdf(
         level = status.modification_level
         reports.append(
             SignatureReport(
-                field_name=signature.field_name,
+                field_name=shown(str(signature.field_name)),
                 signer=_common_name(status.signing_cert),
-                signer_subject=str(status.signing_cert.subject.human_friendly),
+                signer_subject=shown(str(status.signing_cert.subject.human_friendly)),
                 signing_time=status.signer_reported_dt,
                 timestamped=status.timestamp_validity is not None,
                 intact=bool(status.intact),
@@ -157,12 +181,12 @@ def _broken(signature: Any, error: Exception) -> SignatureReport:
     """A signature so damaged that validation itself failed: nothing about it holds."""
     try:
         signer = _common_name(signature.signer_cert)
-        subject = str(signature.signer_cert.subject.human_friendly)
+        subject = shown(str(signature.signer_cert.subject.human_friendly))
         fingerprint = _fingerprint(signature.signer_cert)
     except Exception:
         signer, subject, fingerprint = "unreadable", str(error), ""
     return SignatureReport(
-        field_name=str(getattr(signature, "field_name", "")),
+        field_name=shown(str(getattr(signature, "field_name", ""))),
         signer=signer,
         signer_subject=subject,
         signing_time=None,
