@@ -13,6 +13,7 @@ from triage_desktop.documents.content import (
     Attendee,
     ChecklistItem,
     ChecklistStep,
+    Consent,
     LetterContent,
     LetterKind,
     NextStep,
@@ -48,8 +49,12 @@ MARKERS = {
 def _summary_full_of_markers() -> object:
     base = sample_summary()
     m = MARKERS
-    routing = dict(base.routing)
-    routing.update(escalations=[m["escalation"]], rationale=[m["rationale"]], flags=[m["flag"]])
+    routes = tuple(
+        dataclasses.replace(
+            route, escalations=(m["escalation"],), rationale=(m["rationale"],), flags=(m["flag"],)
+        )
+        for route in base.routes
+    )
     return dataclasses.replace(
         base,
         risk=RiskAssessment(
@@ -62,14 +67,13 @@ def _summary_full_of_markers() -> object:
         steps=(ChecklistStep("Step", "done", m["step_note"]),),
         items=(ChecklistItem("Item", "done", m["item_note"]),),
         support=(SupportOffer("Nightline", "offered", m["support_note"]),),
-        acts_without_consent=True,
-        without_consent_justification=m["justification"],
+        consent=Consent("without_consent", m["justification"], "a significant risk"),
         reporter_preference=m["preference"],
         override_reason=m["decision_override"],
         amendments=(Amendment(dt.datetime(2026, 4, 8, 11, 0), "x", m["amendment"], "y"),),
         attendees=(*base.attendees, Attendee(m["attendee"], "respondent's adviser")),
         adjustments=(m["adjustment"],),
-        routing=routing,
+        routes=routes,
         audit_chain_head=m["audit"],
         next_steps=(
             *base.next_steps,

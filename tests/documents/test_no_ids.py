@@ -1,8 +1,8 @@
 """No raw policy id (`severity_may_require_formal`, `informal_resolution`…) reaches any PDF.
 
-Every field is filled with every id the routing engine knows, given as words; the older fields
-(the `routing` mapping and `officer_decision`) keep their raw ids, as today's meeting service
-sends them. pdftotext of the summary and of every letter must hold no token shaped like an id.
+Every field is filled with every id the routing engine knows, given as the policy's words, and
+the decision's id (`officer_decision`, which chooses the letter) is an id: pdftotext of the
+summary and of every letter must hold no token shaped like an id.
 """
 
 from __future__ import annotations
@@ -32,25 +32,22 @@ ID = re.compile(r"\b[a-z]+_[a-z_]+\b")
 KNOWN_IDS = (*ACTIONS, *ESCALATIONS, *FLAGS, *PROCEDURES)
 
 
+POLICY = load_policy()
+
+
 def as_words(policy_id: str) -> str:
-    """Stand-in for the policy layer's words for an id, until that table lands: the renderer
-    prints whatever words it is given, so any words prove the point."""
-    return policy_id.replace("_", " ").capitalize()
+    """The policy's own words for an id (the one words table, in the policy data)."""
+    for lookup in (POLICY.outcome, POLICY.flag, POLICY.escalation, POLICY.procedure):
+        try:
+            return lookup(policy_id).name
+        except KeyError:
+            continue
+    raise KeyError(policy_id)
 
 
 def _summary_full_of_ids() -> SummaryContent:
-    policy = load_policy()
-    procedures = tuple(policy.procedure(p).name for p in PROCEDURES)
+    procedures = tuple(POLICY.procedure(p).name for p in PROCEDURES)
     base = _sample_summary()
-    routing = {
-        "action": "severity_may_require_formal",
-        "procedures": list(PROCEDURES),
-        "escalations": list(ESCALATIONS),
-        "flags": list(FLAGS),
-        "acts_without_consent": True,
-        "rationale": ["ZZOLDRATIONALE"],
-        "policy_version": "2.0",
-    }
     routes = tuple(
         RouteShown(
             respondent=f"Respondent {n} (a student)",
@@ -67,7 +64,6 @@ def _summary_full_of_ids() -> SummaryContent:
     )
     return dataclasses.replace(
         base,
-        routing=routing,
         routes=routes,
         officer_decision="informal_resolution",
         decision_words=as_words("informal_resolution"),
@@ -84,20 +80,10 @@ def test_the_summary_prints_words_only() -> None:
     content = _summary_full_of_ids()
     text = pdftotext(render_summary(content).data)
     assert _ids_in(text) == []
-    assert "ZZOLDRATIONALE" not in text  # the older mapping is not shown beside the new one
     for policy_id in KNOWN_IDS:
         if policy_id not in PROCEDURES:
             assert as_words(policy_id) in text
     assert _ids_in(pdftotext(render_draft(content))) == []
-
-
-def test_the_older_routing_fields_alone_still_print_no_ids() -> None:
-    content = dataclasses.replace(
-        _summary_full_of_ids(), routes=(), decision_words="", officer_decision="dismiss"
-    )
-    text = pdftotext(render_summary(content).data)
-    assert _ids_in(text) == []
-    assert "ZZOLDRATIONALE" in text
 
 
 @pytest.mark.parametrize("kind", list(LetterKind))

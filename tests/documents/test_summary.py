@@ -181,15 +181,6 @@ def test_each_respondent_has_its_own_recommendation_in_words() -> None:
         assert words in text[second:]
 
 
-def test_the_older_routing_mapping_shows_only_when_there_are_no_routes() -> None:
-    routing = dict(sample_summary().routing, rationale=["ZZOLDRATIONALE"])
-    assert "ZZOLDRATIONALE" not in _text(routing=routing)
-    old = _text(routing=routing, routes=())
-    assert "ZZOLDRATIONALE" in old
-    assert "Flags historical report" in old  # an id from the old mapping, as words
-    assert "historical_report" not in old
-
-
 @pytest.mark.parametrize(
     ("consent", "statement"),
     [
@@ -218,12 +209,11 @@ def test_consent_is_stated_as_exactly_one_of_three(consent: Consent, statement: 
     assert "consent governs" not in text
 
 
-def test_older_content_never_claims_the_reporters_consent_governs() -> None:
-    text = _text(consent=None, acts_without_consent=False, officer_decision="formal_process")
+def test_without_a_decision_the_summary_claims_nothing_about_consent() -> None:
+    text = _text(consent=None, decision_words="")
     assert "consent governs" not in text
-    assert "The officer is not acting without the reporter's consent." in text
-    text = _text(consent=None, acts_without_consent=True, without_consent_justification="Risk.")
-    assert "Acting without the reporter's consent. Justification: Risk." in text
+    assert "Not yet recorded: no decision has been made." in text
+    assert "The reporter chose this." not in text
 
 
 @pytest.mark.parametrize(

@@ -322,13 +322,9 @@ class SafetyAlert:
 
 @dataclass(frozen=True)
 class SummaryContent:
-    """The internal triage record, as the summary PDF shows it.
-
-    The fields after `generated_at` are newer and optional. Where a newer field is given it
-    replaces an older one in the PDF: `routes` replaces `routing`, `decision_words` replaces
-    `officer_decision`, and `consent` replaces `acts_without_consent` with
-    `without_consent_justification`.
-    """
+    """The internal triage record, as the summary PDF shows it: words only (the layers below
+    turn every policy id into the policy's words). `officer_decision` is the decision's id,
+    which chooses the outcome letter; the PDF prints `decision_words`."""
 
     case_reference: str
     document_id: str
@@ -345,20 +341,17 @@ class SummaryContent:
     support: tuple[SupportOffer, ...]
     options: tuple[OptionExplained, ...]
     risk: RiskAssessment
-    acts_without_consent: bool
-    without_consent_justification: str
     reporter_preference: str
-    routing: Mapping[str, Any]
+    routes: tuple[RouteShown, ...]
     officer_decision: str
+    decision_words: str
     override_reason: str
     next_steps: tuple[NextStep, ...]
     follow_up_on: dt.date | None
     amendments: tuple[Amendment, ...]
     audit_chain_head: str
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    routes: tuple[RouteShown, ...] = ()
-    decision_words: str = ""
-    consent: Consent | None = None
+    consent: Consent | None = None  # None only while no decision is recorded (a draft)
     safety: SafetyAlert | None = None
     draft: bool = False
     version: int = 1
@@ -370,13 +363,6 @@ class SummaryContent:
         if self.contacted_on is None:
             return None
         return self.contacted_on <= self.contact_by
-
-
-def old_id_as_words(value: object) -> str:
-    """An id from the older `SummaryContent.routing` mapping as words ("historical_report" →
-    "historical report"), so that content made before `RouteShown` still prints no id. Not a
-    words table: the words of every id come from the policy layer through `RouteShown`."""
-    return str(value).replace("_", " ")
 
 
 def letter_kind_for_action(action: str) -> LetterKind:

@@ -20,7 +20,6 @@ from triage_desktop.documents.content import (
     SummaryContent,
     SupportContact,
     WithoutConsent,
-    old_id_as_words,
 )
 
 OWNER_WORDS = {"officer": "I", "reporter": "You"}
@@ -92,6 +91,4 @@ def letter_from_summary(
 
 
 def _recommended_procedures(summary: SummaryContent) -> tuple[str, ...]:
-    if summary.routes:
-        return tuple(dict.fromkeys(p for route in summary.routes for p in route.procedures))
-    return tuple(old_id_as_words(p) for p in summary.routing.get("procedures", ()))
+    return tuple(dict.fromkeys(p for route in summary.routes for p in route.procedures))

@@ -56,30 +56,20 @@ SIGNPOSTING = (
         confidential=False,
     ),
 )
-ROUTING = {
-    "action": "informal_resolution",
-    "procedures": ["Dignity and Respect Informal Resolution Approach for Staff and Students"],
-    "escalations": [],
-    "acts_without_consent": False,
-    "flags": ["historical_report"],
-    "signposting_required": True,
-    "rationale": [
-        "The reporter prefers an informal approach (Appendix B, 3).",
-        "The respondent is a student, so the informal route is the Informal Resolution Approach "
-        "(Appendix C).",
-        "No safeguarding concern or significant risk was identified, so the reporter's choice "
-        "stands.",
-    ],
-    "policy_version": "2.0",
-}
-# The same recommendation in words, as the meeting service gives it (`SummaryContent.routes`).
+# The recommendation in words, as the meeting service gives it (`SummaryContent.routes`).
 ROUTES = (
     RouteShown(
         respondent="Respondent 1 (a student)",
         recommended="Referral to the informal resolution approach",
         procedures=("Dignity and Respect Informal Resolution Approach for Staff and Students",),
         flags=("A historical report: the earliest incident is more than six months old",),
-        rationale=tuple(str(r) for r in ROUTING["rationale"]),  # type: ignore[attr-defined]
+        rationale=(
+            "The reporter prefers an informal approach (Appendix B, 3).",
+            "The respondent is a student, so the informal route is the Informal Resolution "
+            "Approach (Appendix C).",
+            "No safeguarding concern or significant risk was identified, so the reporter's choice "
+            "stands.",
+        ),
         policy_version="2.0",
     ),
 )
@@ -150,10 +140,7 @@ def sample_summary(
                 RiskAnswer("Is anyone else at risk?", "no", "none known"),
             ),
         ),
-        acts_without_consent=False,
-        without_consent_justification="",
         reporter_preference="Informal resolution; wants the behaviour to stop.",
-        routing=ROUTING,
         routes=ROUTES,
         officer_decision="informal_resolution",
         decision_words="Referral to the informal resolution approach",

@@ -1,15 +1,14 @@
 """The triage summary: the internal record of one meeting, confidential on every page.
 
 It prints words only: the routing recommendation, flags, escalations and decision come as words
-(`RouteShown`, `decision_words`) from the layers below; the older `routing` mapping and
-`officer_decision` are shown only when the newer fields are empty.
+(`RouteShown`, `decision_words`) from the layers below.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from triage_desktop.documents.content import (
@@ -17,7 +16,6 @@ from triage_desktop.documents.content import (
     RouteShown,
     SafetyAlert,
     SummaryContent,
-    old_id_as_words,
 )
 from triage_desktop.documents.errors import ContentError
 from triage_desktop.documents.fonts import SANS, SANS_BOLD
@@ -187,31 +185,7 @@ def _route(story: _Story, route: RouteShown) -> None:
         story.bullets(route.rationale)
 
 
-def _old_list(routing: Mapping[str, Any], key: str) -> str:
-    return "; ".join(map(old_id_as_words, routing.get(key, ()))) or "none"
-
-
-def _legacy_routing(story: _Story, routing: Mapping[str, Any]) -> None:
-    """The older routing mapping (ids), until the meeting service fills `routes`."""
-    story.facts(
-        [
-            ("Recommended action", old_id_as_words(routing.get("action", "")).capitalize()),
-            ("Procedures", _old_list(routing, "procedures")),
-            ("Escalations", _old_list(routing, "escalations")),
-            ("Flags", _old_list(routing, "flags")),
-            ("Acts without consent", _yes(bool(routing.get("acts_without_consent")))),
-            ("Policy version", str(routing.get("policy_version", "not recorded"))),
-        ]
-    )
-    story.para("Why:", "cell_bold")
-    story.bullets(str(r) for r in routing.get("rationale", ()))
-
-
 def _routing(story: _Story, c: SummaryContent) -> None:
-    if not c.routes:
-        story.heading("Routing recommendation")
-        _legacy_routing(story, c.routing)
-        return
     from reportlab.platypus import KeepTogether
 
     start = len(story.items)  # the heading stays with the first route
@@ -228,13 +202,8 @@ def _consent(story: _Story, c: SummaryContent) -> None:
     story.heading("Consent")
     if c.consent is not None:
         story.para(consent_statement(c.consent))
-    elif c.acts_without_consent:
-        story.para(
-            "Acting without the reporter's consent. Justification: "
-            + (c.without_consent_justification or "not recorded")
-        )
-    else:  # older content: it says only that consent is not overridden, not who chose
-        story.para("The officer is not acting without the reporter's consent.")
+    else:  # a draft before the decision is made: nothing is claimed
+        story.para("Not yet recorded: no decision has been made.")
 
 
 def _safety(story: _Story, safety: SafetyAlert) -> None:
@@ -320,7 +289,7 @@ def _body(story: _Story, c: SummaryContent) -> None:
     story.heading("Officer's decision")
     story.facts(
         [
-            ("Decision", c.decision_words or old_id_as_words(c.officer_decision).capitalize()),
+            ("Decision", c.decision_words or "not yet decided"),
             ("Override reason", c.override_reason or "follows the recommendation"),
         ]
     )

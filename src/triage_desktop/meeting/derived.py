@@ -31,6 +31,7 @@ from triage_desktop.meeting.schema import (
     LIMITS_EXPLAINED,
     MANAGEMENT_ACTION,
     NEXT_STEPS,
+    NOT_ASKED_OF_THEM,
     OFFICER_SUMMARY,
     OPTION_EXPLAINED,
     OPTION_QUESTIONS,
@@ -361,15 +362,14 @@ def seed_from_intake(meeting: Meeting, case: Case) -> None:
 # -- the options in plain words -----------------------------------------------------------------
 
 
-def formal_procedures(kinds: frozenset[str], policy: Policy) -> tuple[str, ...]:
-    """The formal procedure(s) that would apply to these respondents, by name."""
+def procedures_for(action: str, kinds: frozenset[str], policy: Policy) -> tuple[str, ...]:
+    """The procedure(s) an action names for these respondents, by name (none for actions that
+    leave the framework)."""
     wanted = set(kinds)
     if "staff_and_student" in wanted:
         wanted |= {"student", "staff"}
     return tuple(
-        p.name
-        for p in policy.procedures
-        if p.route == "formal_process" and set(p.respondents) & wanted
+        p.name for p in policy.procedures if p.route == action and set(p.respondents) & wanted
     )
 
 
@@ -377,7 +377,7 @@ def option_text(option: Option, kinds: frozenset[str], policy: Policy) -> str:
     """An option's plain-language text; the formal one names the procedure for these respondents."""
     text = option.explanation
     if option.id == "formal":
-        named = formal_procedures(kinds, policy)
+        named = procedures_for("formal_process", kinds, policy)
         if named:
             text += " The procedure that would apply: " + "; ".join(named) + "."
     return text
@@ -462,6 +462,7 @@ def layout(
             REPORTER_AGREEMENT,
             ACT_WITHOUT_CONSENT,
             WITHOUT_CONSENT_JUSTIFICATION,
+            NOT_ASKED_OF_THEM,
             REPORTER_EXPLANATION,
         ),
         Step.NEXT_STEPS: (NEXT_STEPS, FOLLOW_UP),

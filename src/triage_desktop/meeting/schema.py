@@ -367,6 +367,13 @@ ACT_WITHOUT_CONSENT = Field("act_without_consent", "You will act without their c
 WITHOUT_CONSENT_JUSTIFICATION = Field(
     "without_consent_justification", "Why you must act without their consent", Kind.TEXT
 )
+NOT_ASKED_OF_THEM = Field(
+    "not_asked_of_them",
+    "What is not asked of them now (one per line, for their letter)",
+    Kind.TEXT,
+    reporter_sees=True,
+    hint="When acting without their consent: e.g. You do not need to make a statement now.",
+)
 REPORTER_EXPLANATION = Field(
     "reporter_explanation",
     "The explanation their letter gives",
@@ -418,6 +425,7 @@ FIXED_FIELDS: tuple[Field, ...] = (
     REPORTER_AGREEMENT,
     ACT_WITHOUT_CONSENT,
     WITHOUT_CONSENT_JUSTIFICATION,
+    NOT_ASKED_OF_THEM,
     REPORTER_EXPLANATION,
     NEXT_STEPS,
     FOLLOW_UP,

@@ -1,4 +1,6 @@
-"""The demo's one complete, fictional triage: through the real policy engine, vault and documents.
+"""The demo's one complete, fictional triage, through the same calls the meeting screen makes:
+open the meeting, answer through the schema's fields step by step, save, read the draft, sign
+the summary, sign the letter.
 
 Nothing here is written to disk except by the vault (encrypted) and the explicit exports the
 demo command asks for. Every name is invented.
@@ -9,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from triage_desktop.cases import model as cm
-from triage_desktop.documents import content as dc
+from triage_desktop.meeting import STEPS, Meeting, Step, StepState
+from triage_desktop.meeting import schema as m
+from triage_desktop.services import meeting_service as ms
 from triage_desktop.services.documents_service import DocumentsService
 from triage_desktop.services.session import OfficerProfile, VaultService
 
@@ -19,23 +24,67 @@ OFFICER_NAME = "Zoë Ångström"
 OFFICER_ROLE = "Dignity and Respect Liaison and Resolution Officer"
 ORGANISATION = "University of Bath"
 REPORTERS = ("محمد الأحمد", "张伟", "Siobhán Ó Briain")
-LETTERHEAD = dc.Letterhead(
-    organisation=ORGANISATION,
-    service="Support and Report Service",
-    address_lines=("Claverton Down", "Bath BA2 7AY"),
-    email="supportandreport@bath.ac.uk",
-)
 RECEIVED = dt.datetime(2026, 4, 2, 10, 30, tzinfo=dt.UTC)
 CONTACTED = dt.date(2026, 4, 7)
-MEETING = dt.date(2026, 4, 8)
-RISK_ANSWERS = (
-    ("safe_now", "yes", ""),
-    ("immediate_danger", "no", ""),
-    ("medical_need", "no", ""),
-    ("shared_accommodation", "no", ""),
-    ("shared_course", "yes", "same seminar group on Tuesdays"),
-    ("threats_made", "no", ""),
-    ("escalating", "no", ""),
+
+
+def _risk(question: str) -> m.Field:
+    return m.RISK_ANSWER.field(question, "")
+
+
+# The officer's answers, step by step, as the meeting screen records them.
+ANSWERS: tuple[tuple[Step, m.Field, Any], ...] = (
+    (Step.OPENING, m.CONFIDENTIALITY_EXPLAINED, True),
+    (Step.OPENING, m.LIMITS_EXPLAINED, True),
+    (Step.OPENING, m.CONSENT_TO_RECORD, True),
+    (Step.OPENING, m.ATTENDEES, [{"name": "Siobhán Ó Briain", "role": "supporter"}]),
+    (Step.OPENING, m.ADJUSTMENTS, "Ground-floor room\nA break offered every 20 minutes"),
+    (Step.OPENING, _risk("safe_now"), "yes"),
+    (Step.OPENING, _risk("immediate_danger"), "no"),
+    (Step.OPENING, _risk("medical_need"), "no"),
+    (Step.SUPPORT, m.SUPPORT_OFFER.field("support_and_report", ""), "referral made"),
+    (Step.SUPPORT, m.SUPPORT_OFFER.field("student_support_advice", ""), "offered"),
+    (Step.ACCOUNT, m.REPORTER_WORDS, "He makes remarks about my accent in every seminar."),
+    (Step.ACCOUNT, m.SEVERITY, "medium"),
+    (Step.OPTIONS, m.OPTION_EXPLAINED.field("informal", ""), True),
+    (Step.OPTIONS, m.OPTION_QUESTIONS.field("informal", ""), True),
+    (Step.OPTIONS, m.OPTION_EXPLAINED.field("formal", ""), True),
+    (Step.RISK, _risk("shared_accommodation"), "no"),
+    (Step.RISK, _risk("shared_course"), "yes"),
+    (Step.RISK, m.RISK_COMMENT.field("shared_course", ""), "same seminar group on Tuesdays"),
+    (Step.RISK, _risk("threats_made"), "no"),
+    (Step.RISK, _risk("escalating"), "no"),
+    (Step.RISK, _risk("mental_health_crisis"), "no"),
+    (Step.RISK, _risk("self_harm_or_suicidal_thoughts"), "no"),
+    (Step.RISK, _risk("risk_to_others"), "no"),
+    (Step.PREFERENCE, m.PREFERENCE, "informal"),
+    (Step.PREFERENCE, m.PREFERENCE_IN_THEIR_WORDS, "I want the remarks in seminars to stop."),
+    (Step.PREFERENCE, m.SHARING, [{"party": "Head of Department", "what": "A concern was raised"}]),
+    (
+        Step.NEXT_STEPS,
+        m.NEXT_STEPS,
+        [
+            {
+                "owner": "officer",
+                "action": "Refer the concern to the Informal Resolution Approach",
+                "due": "2026-12-04",
+                "shared": True,
+            },
+            {
+                "owner": "reporter",
+                "action": "Book an appointment with Student Support",
+                "due": "2026-12-08",
+                "shared": True,
+            },
+            {
+                "owner": "officer",
+                "action": "Ask the department about seminar group changes",
+                "due": "2026-12-03",
+                "shared": False,
+            },
+        ],
+    ),
+    (Step.NEXT_STEPS, m.FOLLOW_UP, "2026-12-15"),
 )
 
 
@@ -63,115 +112,36 @@ def _details(reporter: str, description: str) -> cm.CaseDetails:
     )
 
 
-def _summary(case: cm.Case, document_id: str) -> tuple[dc.SummaryContent, str]:
-    from triage_desktop.policy.catalogue import load_policy
-    from triage_desktop.policy.facts import CaseFacts
-    from triage_desktop.policy.risk import RiskAnswer, assess
-    from triage_desktop.policy.routing import recommend
+def hold_the_meeting(vault: VaultService, case_id: int) -> tuple[ms.Signed, ms.Signed]:
+    """One meeting from opening to the signed letter, exactly as the screen drives it."""
+    meeting: Meeting = ms.open_meeting(vault, case_id).meeting
+    for step, field, value in ANSWERS:
+        meeting.current_step = step
+        meeting.set(field, value)
+        meeting.touch(step)
+        ms.save(vault, case_id, meeting)  # the screen saves within half a second of each answer
+    for step in STEPS:
+        meeting.states[step] = StepState.DONE
+    meeting.current_step = Step.REVIEW
+    ms.render_draft(vault, case_id, meeting)  # the review step shows the draft first
+    from triage_desktop.meeting import Amendment
 
-    policy = load_policy("2.0")
-    risk = assess(
-        [RiskAnswer(q, a, c) for q, a, c in RISK_ANSWERS],  # type: ignore[arg-type]
-        policy=policy,
+    meeting.amendments.append(
+        Amendment(
+            dt.datetime.now(dt.UTC),
+            "Preference",
+            "Formal process",
+            "Informal approach",
+            "corrected by the reporter at read-back",
+        )
     )
-    facts = CaseFacts(
-        reported_on=RECEIVED.date(),
-        respondent="student",
-        preference="informal",
-        incident_on=dt.date(2026, 3, 30),
-        severity="medium",
-        risk=risk.level,
-        safeguarding_concern=risk.safeguarding,
-    )
-    routing = recommend(facts, policy)
-    shown_routing = routing.to_dict()  # procedures by name, as the officer and reporter read them
-    shown_routing["procedures"] = [policy.procedure(p).name for p in routing.procedures]
-    reporter = case.details.reporter.name
-    student_support = policy.support.for_audience("students")
-    offers = tuple(
-        dc.SupportOffer(s.name, "referral made" if i == 0 else "offered")
-        for i, s in enumerate(student_support[:3])
-    )
-    summary = dc.SummaryContent(
-        case_reference=case.reference,
-        document_id=document_id,
-        organisation=ORGANISATION,
-        officer=dc.Person(OFFICER_NAME, OFFICER_ROLE),
-        reported_on=RECEIVED.date(),
-        contact_by=case.contact_by or RECEIVED.date(),
-        contacted_on=CONTACTED,
-        meeting_on=MEETING,
-        attendees=(
-            dc.Attendee(reporter, "reporter"),
-            dc.Attendee(OFFICER_NAME, "officer"),
-            dc.Attendee("Siobhán Ó Briain", "friend, chosen by the reporter"),
-        ),
-        adjustments=("Ground-floor room; a break offered every 20 minutes.",),
-        steps=(
-            dc.ChecklistStep("Welcome, confidentiality and who sees the record", "done"),
-            dc.ChecklistStep("Support and referrals", "done"),
-            dc.ChecklistStep("Options explained", "done"),
-            dc.ChecklistStep("Risk to safety and wellbeing", "done"),
-            dc.ChecklistStep("Agree next steps", "done"),
-            dc.ChecklistStep("Evidence the reporter holds", "skipped", "to discuss later"),
-        ),
-        items=(),
-        support=offers,
-        options=tuple(dc.OptionExplained(o.title, True, True) for o in policy.options),
-        risk=dc.RiskAssessment(
-            level=risk.level,
-            computed_level=risk.computed_level,
-            override_reason=risk.override_reason,
-            safeguarding_concern=risk.safeguarding,
-            answers=tuple(
-                dc.RiskAnswer(policy.risk.question(a.question_id).text, a.answer, a.comment)
-                for a in risk.answers
-            ),
-        ),
-        acts_without_consent=routing.acts_without_consent,
-        without_consent_justification="",
-        reporter_preference="Informal resolution: wants the remarks in seminars to stop.",
-        routing=shown_routing,
-        officer_decision=routing.action,
-        override_reason="",
-        next_steps=(
-            dc.NextStep(
-                "Officer",
-                "Refer the concern to the Informal Resolution Approach",
-                MEETING + dt.timedelta(days=2),
-            ),
-            dc.NextStep(
-                "Reporter",
-                "Book an appointment with Student Support",
-                MEETING + dt.timedelta(days=7),
-            ),
-            dc.NextStep(
-                "Officer",
-                "Ask the department about seminar group changes",
-                MEETING + dt.timedelta(days=3),
-                shared=False,
-            ),
-        ),
-        follow_up_on=MEETING + dt.timedelta(days=14),
-        amendments=(
-            dc.Amendment(
-                dt.datetime.combine(MEETING, dt.time(11, 40), dt.UTC),
-                "Preference",
-                "Formal process",
-                "Informal resolution",
-                "corrected by the reporter at read-back",
-            ),
-        ),
-        audit_chain_head="",  # stamped at signing
-    )
-    return summary, routing.action
+    ms.save(vault, case_id, meeting)
+    summary = ms.sign_summary(vault, case_id, meeting)
+    return summary, ms.sign_letter(vault, case_id, summary.meeting)
 
 
 def run_demo(out: Path, passphrase: str) -> DemoResult:
     """Create the vault in out/vault, run one triage, export the two PDFs and the certificate."""
-    from triage_desktop.documents.mapping import letter_from_summary
-    from triage_desktop.policy.catalogue import load_policy
-
     vault = VaultService(out / "vault")
     officer = OfficerProfile(OFFICER_NAME, cm.OfficerRole.DRLRO, "officer@example.ac.uk")
     recovery = vault.create(officer, passphrase, use_keychain=False)
@@ -183,33 +153,12 @@ def run_demo(out: Path, passphrase: str) -> DemoResult:
             for name in REPORTERS
         ]
         case = cases[0]
-        summary, action = _summary(case, dc.new_document_id())
-        vault.save_meeting(
-            case.id, step="complete", state="signed", record={"preference": "informal"}
-        )
-        vault.save_next_steps(
-            case.id,
-            [cm.NextStep(s.action, s.owner, s.due) for s in summary.next_steps],
-        )
-        stored_summary, _ = documents.sign_summary(case.id, summary)
-        signposting = tuple(
-            dc.SupportContact(s.name, s.description, s.contact)
-            for s in load_policy("2.0").support.for_audience("students")
-        )
-        letter = letter_from_summary(
-            summary,
-            dc.letter_kind_for_action(action),
-            letterhead=LETTERHEAD,
-            recipient_name=case.details.reporter.name,
-            signposting=signposting,
-            letter_date=MEETING + dt.timedelta(days=1),
-            document_id=dc.new_document_id(),
-        )
-        stored_letter, _ = documents.sign_letter(case.id, letter)
+        vault.record_first_contact(case.id, cm.FirstContact(CONTACTED, cm.ContactMethod.EMAIL))
+        summary, letter = hold_the_meeting(vault, case.id)
         summary_pdf = vault.export_document(
-            stored_summary.id, out / f"triage-summary-{case.reference}.pdf"
+            summary.document.id, out / f"triage-summary-{case.reference}.pdf"
         )
-        letter_pdf = vault.export_document(stored_letter.id, out / f"letter-{case.reference}.pdf")
+        letter_pdf = vault.export_document(letter.document.id, out / f"letter-{case.reference}.pdf")
         certificate = out / "officer-certificate.pem"
         certificate.write_bytes(documents.certificate_pem())
         return DemoResult(

@@ -21,6 +21,8 @@ from triage_desktop.policy.routing import ACTIONS, Recommendation
 
 # Decisions that close the framework's door: the reporter is told why, in words for them.
 EXPLAINED_TO_REPORTER = ("dismiss", "alternative_process")
+# The decisions the University can take without the reporter's consent (Appendix B).
+WITHOUT_CONSENT_DECISIONS = ("formal_process", "alternative_process")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,12 @@ def sign_blockers(case: Case, meeting: Meeting, policy: Policy) -> list[str]:
     elif route.consent is Consent.WITHOUT_CONSENT:
         if not meeting.text(m.WITHOUT_CONSENT_JUSTIFICATION).strip():
             found.append("Routing: write why you must act without the reporter's consent.")
+        if route.decision not in WITHOUT_CONSENT_DECISIONS:
+            found.append(
+                "Routing: acting without the reporter's consent means referring the matter to a "
+                "formal process or to the process that covers it; otherwise record what they "
+                "agreed to."
+            )
     elif route.decision and route.consent is None:
         found.append(
             "Routing: this is not what the reporter asked for. Record what they agreed to, in "
@@ -215,6 +223,52 @@ def route_words(route: RespondentRoute, policy: Policy) -> RouteWords:
         ),
         policy_version=advice.policy_version,
     )
+
+
+def ground_words(route: Routing) -> str:
+    """The ground for acting without consent, in words for the reporter (no risk detail):
+    completes 'This is because …'."""
+    if route.risk.safeguarding:
+        return (
+            "what you told me means that someone may be at risk of harm, and the University has "
+            "a duty to act to keep people safe"
+        )
+    return (
+        "what you told me means there is a significant risk to someone's safety or wellbeing, "
+        "and the University has a duty to act on that"
+    )
+
+
+def ground_for_the_record(route: Routing) -> str:
+    """The same ground, as the summary states it ('because of …')."""
+    grounds = []
+    if route.risk.safeguarding:
+        grounds.append("a safeguarding concern")
+    if route.risk.level == "high":
+        grounds.append("a significant risk")
+    return " and ".join(grounds)
+
+
+def asked_for_words(meeting: Meeting, policy: Policy) -> str:
+    """What the reporter asked for, completing 'you asked for …'."""
+    chosen = d.preference(meeting)
+    if chosen == "undecided":
+        return "time to think about what you would like to happen"
+    return _lower_first(policy.preference(chosen).name)
+
+
+def decided_procedures(route: Routing, kinds: frozenset[str], policy: Policy) -> tuple[str, ...]:
+    """The procedures the officer's decision names, for these respondents, by name."""
+    wanted = set(kinds) | ({"student", "staff"} if "staff_and_student" in kinds else set())
+    return tuple(
+        p.name
+        for p in policy.procedures
+        if p.route == route.decision and set(p.respondents) & wanted
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def consent_line(meeting: Meeting, route: Routing) -> str:

@@ -14,7 +14,17 @@ from triage_desktop.meeting import STEP_TITLES, STEPS, Meeting, StepState
 from triage_desktop.meeting import derived as d
 from triage_desktop.meeting import schema as m
 from triage_desktop.policy.model import Policy, SupportDirectory
-from triage_desktop.services.meeting_content import routing, support_services
+from triage_desktop.services.meeting_content import (
+    RespondentRoute,
+    Routing,
+    asked_for_words,
+    decided_procedures,
+    ground_for_the_record,
+    ground_words,
+    route_words,
+    routing,
+    support_services,
+)
 
 SERVICE_NAME = "Support and Report Service"
 
@@ -65,12 +75,10 @@ def summary_content(
     organisation: str,
     document_id: str,
     meeting_on: dt.date,
+    draft: bool = False,
 ) -> dc.SummaryContent:
     route = routing(case, meeting, policy)
     risk = route.risk
-    first = route.routes[0].recommendation
-    shown = first.to_dict()
-    shown["procedures"] = [policy.procedure(p).name for p in first.procedures]
     reporter = case.details.reporter.name or "The reporter"
     attendees = (
         dc.Attendee(reporter, "reporter"),
@@ -119,11 +127,10 @@ def summary_content(
                 for a in risk.answers
             ),
         ),
-        acts_without_consent=route.consent is m.Consent.WITHOUT_CONSENT,
-        without_consent_justification=meeting.text(m.WITHOUT_CONSENT_JUSTIFICATION),
         reporter_preference=_preference_line(meeting, policy),
-        routing=shown,
+        routes=tuple(_route_shown(r, policy) for r in route.routes),
         officer_decision=route.decision,
+        decision_words=policy.outcome(route.decision).name if route.decision else "",
         override_reason=route.reason if route.differs else "",
         next_steps=tuple(
             dc.NextStep(s.owner, s.action, s.due, s.shared) for s in d.next_steps(meeting)
@@ -133,6 +140,54 @@ def summary_content(
             dc.Amendment(a.when, a.what, a.before, a.after, a.reason) for a in meeting.amendments
         ),
         audit_chain_head="",
+        consent=_consent(meeting, route),
+        safety=_safety(meeting, policy),
+        draft=draft,
+    )
+
+
+def _route_shown(route: RespondentRoute, policy: Policy) -> dc.RouteShown:
+    words = route_words(route, policy)
+    advice = route.recommendation
+    return dc.RouteShown(
+        respondent=words.respondent,
+        recommended=words.action,
+        procedures=words.procedures,
+        escalations=words.escalations,
+        flags=words.flags,
+        rationale=advice.rationale,
+        policy_version=words.policy_version,
+        acts_without_consent=advice.acts_without_consent,
+        needs_reporter_agreement=advice.needs_reporter_agreement,
+    )
+
+
+def _consent(meeting: Meeting, route: Routing) -> dc.Consent | None:
+    """One of the three truthful statements; None while no decision is recorded."""
+    if route.consent is m.Consent.REPORTER_CHOSE:
+        return dc.Consent("reporter_chose")
+    if route.consent is m.Consent.REPORTER_AGREED:
+        return dc.Consent("reporter_agreed", words=meeting.text(m.REPORTER_AGREEMENT))
+    if route.consent is m.Consent.WITHOUT_CONSENT:
+        return dc.Consent(
+            "without_consent",
+            words=meeting.text(m.WITHOUT_CONSENT_JUSTIFICATION),
+            ground=ground_for_the_record(route),
+        )
+    return None
+
+
+def _safety(meeting: Meeting, policy: Policy) -> dc.SafetyAlert | None:
+    """The red-flag answers, and when the officer acknowledged the alert (if they did)."""
+    flags = d.red_flags(meeting, policy)
+    if not flags:
+        return None
+    ack = meeting.safety
+    seen = ack is not None and {f.key for f in flags} <= set(ack.flags)
+    return dc.SafetyAlert(
+        flags=tuple(f"{f.question} {f.answer}" for f in flags),
+        acknowledged_at=ack.at if seen and ack is not None else None,
+        acknowledged_by=ack.by if seen and ack is not None else "",
     )
 
 
@@ -151,6 +206,7 @@ def letter_content(
     case: Case,
     meeting: Meeting,
     summary: dc.SummaryContent,
+    policy: Policy,
     directory: SupportDirectory,
     *,
     letter_date: dt.date,
@@ -158,16 +214,36 @@ def letter_content(
 ) -> dc.LetterContent:
     from triage_desktop.documents.mapping import letter_from_summary
 
+    route = routing(case, meeting, policy)
+    without = None
+    if route.consent is m.Consent.WITHOUT_CONSENT:
+        without = dc.WithoutConsent(
+            asked_for=asked_for_words(meeting, policy),
+            ground=ground_words(route),
+            asked_of_you=tuple(
+                s.action for s in d.next_steps(meeting) if s.shared and s.owner == "Reporter"
+            ),
+            not_asked_of_you=tuple(
+                line.strip()
+                for line in meeting.text(m.NOT_ASKED_OF_THEM).splitlines()
+                if line.strip()
+            ),
+        )
+    kinds = d.respondent_kinds(meeting, case)
     return letter_from_summary(
         summary,
         dc.letter_kind_for_action(summary.officer_decision),
         letterhead=letterhead(summary.organisation),
         recipient_name=case.details.reporter.name or "The person who raised the concern",
         signposting=tuple(
-            dc.SupportContact(s.name, s.description, s.contact)
+            dc.SupportContact(s.name, s.description, s.contact, confidential=s.confidential)
             for s in support_services(case, meeting, directory)
         ),
         letter_date=letter_date,
         document_id=document_id,
         outcome_explanation=meeting.text(m.REPORTER_EXPLANATION),
+        procedures=decided_procedures(route, kinds, policy),
+        without_consent=without,
+        version=summary.version,
+        supersedes="",
     )

@@ -147,7 +147,7 @@ def set_up_identity(vault: VaultService, name: str, role: str, organisation: str
 
 
 def _summary(
-    vault: VaultService, case: Case, meeting: Meeting, document_id: str
+    vault: VaultService, case: Case, meeting: Meeting, document_id: str, *, draft: bool = False
 ) -> dc.SummaryContent:
     from triage_desktop.policy.catalogue import load_policy
 
@@ -169,16 +169,17 @@ def _summary(
         organisation=signer.organisation,
         document_id=document_id,
         meeting_on=meeting.meeting_on or dt.date.today(),
+        draft=draft,
     )
 
 
 def render_draft(vault: VaultService, case_id: int, record: Meeting | Mapping[str, Any]) -> bytes:
     """The summary as it would be signed now, unsigned, for reading on screen (never stored)."""
-    from triage_desktop.documents.summary import render_summary
+    from triage_desktop.documents.summary import render_draft as render
 
     meeting = as_meeting(record)
     case = vault.get_case(case_id)
-    return render_summary(_summary(vault, case, meeting, "draft")).data
+    return render(_summary(vault, case, meeting, "draft", draft=True))
 
 
 @dataclass(frozen=True)
@@ -263,10 +264,8 @@ def _stored_record(case_id: int, meeting: Meeting) -> MeetingRecord:
 
 
 def _versioned(content: Any, version: int, supersedes: str) -> Any:
-    """Content with its version and what it supersedes, where the documents layer has them."""
-    names = {f.name for f in dataclasses.fields(content)}
-    changes = {k: v for k, v in (("version", version), ("supersedes", supersedes)) if k in names}
-    return dataclasses.replace(content, **changes)
+    """The summary or letter with its version number and the document id it replaces."""
+    return dataclasses.replace(content, version=version, supersedes=supersedes)
 
 
 def _letter(vault: VaultService, case: Case, meeting: Meeting, uuid: str) -> dc.LetterContent:
@@ -280,6 +279,7 @@ def _letter(vault: VaultService, case: Case, meeting: Meeting, uuid: str) -> dc.
         case,
         meeting,
         summary,
+        policy,
         _directory(policy, vault.settings()),
         letter_date=meeting.letter.signed_on if meeting.letter else dt.date.today(),
         document_id=uuid,

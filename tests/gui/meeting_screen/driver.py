@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QMessageBox,
+    QRadioButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -37,7 +38,11 @@ class Driver:
     def click(self, widget: QWidget, why: str = "") -> None:
         assert widget.isVisible(), f"cannot click a hidden widget: {why or widget}"
         assert widget.isEnabled(), f"cannot click a disabled widget: {why or widget}"
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        if isinstance(widget, QCheckBox | QRadioButton):  # on its box and words, as people do
+            at = QPoint(8, widget.height() // 2)
+            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=at)
+        else:
+            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
         self.clicks += 1
         self.log.append(why or widget.accessibleName())
 
@@ -101,6 +106,11 @@ class Driver:
             target = widget.focusProxy() or widget
             target.setFocus()
             type_text(target, text)
+
+    def routing_text(self) -> str:
+        """What the routing step's explanation says (going to the step to read it)."""
+        self.page(Step.ROUTING)
+        return " ".join(self.screen.routing_panel.texts())
 
     def answer_dialog(self, button: QMessageBox.StandardButton) -> None:
         """Press `button` on the next message box that opens (counted as a click)."""

@@ -33,7 +33,14 @@ from triage_desktop.gui.meeting_screen.date_field import DateField
 from triage_desktop.meeting.schema import Field, Kind
 
 REPORTER_SEES = "The reporter sees this"
-ONE_CLICK_LIMIT = 5  # up to this many choices are buttons in a row; more are a drop-down
+ONE_CLICK_LIMIT = 5  # up to this many choices are one-click buttons; more are a drop-down
+ONE_ROW_CHARACTERS = 80
+
+
+def literal(text: str) -> str:
+    """Text from data for a button or check box: an ampersand is shown, not taken as a mnemonic
+    ('SP&S' would otherwise read 'SPS' with the S underlined)."""
+    return text.replace("&", "&&")
 
 
 class ChoiceButtons(QWidget):
@@ -43,14 +50,17 @@ class ChoiceButtons(QWidget):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        options: list[tuple[str | None, str]] = [(c.value, c.words) for c in field.choices]
+        options.append((None, field.none_words or "Not answered"))
+        # Short answers sit in a row; long ones (the outcomes) one under another, so nothing
+        # needs a sideways scroll.
+        row = sum(len(words) for _value, words in options) <= ONE_ROW_CHARACTERS
+        layout = QHBoxLayout(self) if row else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.buttons: dict[str | None, QRadioButton] = {}
-        options: list[tuple[str | None, str]] = [(c.value, c.words) for c in field.choices]
-        options.append((None, field.none_words or "Not answered"))
         for value, words in options:
-            button = QRadioButton(words, self)
+            button = QRadioButton(literal(words), self)
             button.setAccessibleName(f"{field.label}: {words}")
             self.group.addButton(button)
             self.buttons[value] = button
@@ -102,7 +112,7 @@ class RowsEditor(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.rows: list[dict[str, QWidget]] = []
         self.row_widgets: list[QWidget] = []
-        self.add_button = QPushButton(f"+ Add to “{field.label.lower()}”", self)
+        self.add_button = QPushButton(literal(f"+ Add to “{field.label.lower()}”"), self)
         self.add_button.setAccessibleName(f"{field.label}: add a row")
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
@@ -165,7 +175,7 @@ class RowsEditor(QWidget):
 def _column_widget(column: Field, parent: QWidget, name: str) -> QWidget:
     widget: QWidget
     if column.kind is Kind.CHECK:
-        widget = QCheckBox(column.label, parent)
+        widget = QCheckBox(literal(column.label), parent)
     elif column.kind is Kind.CHOICE:
         widget = ChoiceBox(column, parent)
     elif column.kind is Kind.DATE:
@@ -228,7 +238,7 @@ def make_widget(field: Field, parent: QWidget) -> QWidget:
     """The widget for a field's kind, named for assistive technology."""
     widget: QWidget
     if field.kind is Kind.CHECK:
-        widget = QCheckBox(field.label, parent)
+        widget = QCheckBox(literal(field.label), parent)
     elif field.kind is Kind.ANSWER or (
         field.kind is Kind.CHOICE and len(field.choices) <= ONE_CLICK_LIMIT
     ):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from triage_desktop.gui.look import make_heading
+from triage_desktop.gui.meeting_screen.fields import literal
 from triage_desktop.services.meeting_content import RouteWords
 
 
@@ -24,7 +25,7 @@ class ReasonRow(QWidget):
         self.text.setWordWrap(True)
         self.text.setAccessibleName(f"Reason {number}")
         self.toggle = QToolButton(self)
-        self.toggle.setText(f"The policy's words: {cite}")
+        self.toggle.setText(literal(f"The policy's words: {cite}"))
         self.toggle.setCheckable(True)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -57,10 +58,12 @@ class RoutingPanel(QFrame):
         self.content: list[QWidget] = []
 
     def texts(self) -> list[str]:
-        """Everything the panel says, in reading order (tests and the screenshot check read it)."""
-        found = []
-        for widget in self.findChildren(QLabel):
-            found.append(widget.text())
+        """Everything the panel says now, in reading order (not what it said before: replaced
+        labels wait for deletion)."""
+        found = [self.heading.text()]
+        for widget in self.content:
+            labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
+            found += [label.text() for label in labels]
         return found
 
     def show_routes(self, routes: Sequence[RouteWords], consent_line: str) -> None:
@@ -81,6 +84,7 @@ class RoutingPanel(QFrame):
     def _add(self, widget: QWidget) -> None:
         self.layout_.addWidget(widget)
         self.content.append(widget)
+        widget.show()  # at once: a layout would only queue it, and the page is already showing
 
     def _add_route(self, route: RouteWords, *, several: bool) -> None:
         e = html.escape
