@@ -92,6 +92,15 @@ def test_the_reporter_view_is_a_closed_room(
         shown = visible_texts(window)
         assert not [t for t in shown if MARK in t or "DR-2026-0001" in t or "OTHER-CASE" in t]
     assert any("Your options" in t for t in visible_texts(window))
+    # the officer scrolls the text with the keyboard
+    bar = screen.reporter_view.scroller.verticalScrollBar()
+    window.resize(1100, 680)
+    qtbot.wait(50)
+    if bar.maximum() > 0:
+        before = bar.value()
+        qtbot.keyClick(screen.reporter_view.scroller, Qt.Key.Key_PageDown)
+        assert bar.value() > before
+        qtbot.keyClick(screen.reporter_view.scroller, Qt.Key.Key_Home)
     for size in ((1280, 800), (1100, 680)):
         window.resize(*size)
         qtbot.wait(50)

@@ -87,6 +87,10 @@ def _directory(policy: Policy, settings: VaultSettings) -> SupportDirectory:
     return directory_in_use(policy, settings.support_directory_overrides)
 
 
+def _officer_name(vault: VaultService) -> str:
+    return next((o.name for o in vault.officers() if o.id == vault.officer_id), "The officer")
+
+
 def open_meeting(vault: VaultService, case_id: int) -> OpenedMeeting:
     """Load the case and its meeting (a new one starts from intake's account); a case still
     awaiting contact moves to 'meeting arranged'."""
@@ -104,7 +108,7 @@ def open_meeting(vault: VaultService, case_id: int) -> OpenedMeeting:
     documents = {kind: _fetch(vault, case_id, version) for kind, version in meeting.signed.items()}
     policy = load_policy(case.details.policy_version)
     settings = vault.settings()
-    officer = next((o.name for o in vault.officers() if o.id == vault.officer_id), "The officer")
+    officer = _officer_name(vault)
     return OpenedMeeting(
         case,
         meeting,
@@ -152,13 +156,15 @@ def _summary(
     from triage_desktop.policy.catalogue import load_policy
 
     signer = _signer(vault)
-    if signer is None:
+    if signer is None and not draft:
         from triage_desktop.services.documents_service import NoSigningIdentity
 
         raise NoSigningIdentity(
             "There is no signing certificate yet: create one in Settings, or import the "
             "University's."
         )
+    if signer is None:  # a draft needs no certificate: it is never signed
+        signer = Signer(_officer_name(vault), "", "")
     policy = load_policy(case.details.policy_version)
     return meeting_documents.summary_content(
         case,

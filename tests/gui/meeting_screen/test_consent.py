@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -89,6 +90,8 @@ def test_acting_without_consent_needs_the_ground_and_says_so_plainly(
     drive.choose(Step.PREFERENCE, m.PREFERENCE, "no_further_action")
     drive.tick(Step.ROUTING, m.ACT_WITHOUT_CONSENT)
     drive.choose(Step.ROUTING, m.DECISION, "formal_process")
+    prompt = drive.page(Step.ROUTING).labels[m.DECISION_REASON.key].text()
+    assert "differs from the recommendation: say why" in prompt  # prompted at once
     drive.type(Step.ROUTING, m.DECISION_REASON, "Others may be at risk")
     # At lower risk, a tick alone is not enough: the policy's rule is shown in plain words.
     assert "only where there is a safeguarding concern" in drive.routing_text()
@@ -130,3 +133,45 @@ def test_a_dismissal_gives_the_reporter_an_explanation(
     assert "The same concern was looked at in full in May" in flat
     assert "Internal: the same matter" not in flat
     assert "Internal: the same matter was decided in May" in " ".join(summary.split())
+
+
+def test_exporting_the_letter_warns_first_and_suggests_a_private_folder(
+    qtbot: QtBot, gui_context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    from PySide6.QtWidgets import QApplication
+
+    from triage_desktop.gui.pdf_preview import UNENCRYPTED_EXPORT, export_folder
+
+    drive = start(qtbot, gui_context)
+    drive.choose(Step.PREFERENCE, m.PREFERENCE, "informal")
+    sign_both(drive)
+    review = drive.screen.review
+    assert review is not None
+    seen: list[str] = []
+
+    def read_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        else:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(20, read_and_cancel)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, read_and_cancel)
+    before = set(os.listdir(tmp_path))
+    drive.click(review.export_button)
+    assert seen
+    assert UNENCRYPTED_EXPORT in seen[0]
+    assert set(os.listdir(tmp_path)) == before  # cancelled: nothing written
+    folder = export_folder()
+    assert folder == tmp_path / "home" / "Documents" / "Triage Desk exports"
+    assert folder.resolve() != Path.cwd().resolve()
+    assert folder.stat().st_mode & 0o077 == 0

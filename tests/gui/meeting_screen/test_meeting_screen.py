@@ -169,6 +169,7 @@ def test_a_meeting_from_new_case_to_signed_letter_and_a_new_version(
     screen.grab().save(str(screenshot_dir / "meeting-9-signed-letter.png"))
     assert service.get_case(case.id).status is CaseStatus.REFERRED
     clicks_to_signed_letter = drive.clicks
+    print(f"\nclicks beyond typing, new case to signed letter: {clicks_to_signed_letter}")
     assert clicks_to_signed_letter < 40, drive.log
 
     # the PDFs say what was done
@@ -216,6 +217,13 @@ def test_a_meeting_from_new_case_to_signed_letter_and_a_new_version(
     assert again.meeting.summary.version == 2
     assert again.meeting.superseded[0].version == 1
     assert len(service.list_documents(case.id)) == 3
+    second = next(
+        d for d in service.list_documents(case.id) if d.sha256 == again.meeting.summary.sha256
+    )
+    second_text = " ".join(pdftotext(service.fetch_document(second.id)[1]).split())
+    assert "Version 2" in second_text
+    assert again.meeting.superseded[0].uuid in second_text  # it names the summary it replaces
+    assert "Breaks every half hour" in second_text
     assert service.audit_verify().ok
 
 
@@ -321,3 +329,39 @@ def test_an_edit_made_just_before_locking_is_saved(qtbot: QtBot, gui_context: Ap
     assert stored is not None
     assert stored.record["values"][m.WHERE.key] == "Library café"
     assert screen.meeting.values == {}  # and the screen kept nothing
+
+
+def test_every_step_light_and_dark_for_a_person_to_look_at(
+    qtbot: QtBot, gui_context: AppContext, screenshot_dir: Path
+) -> None:
+    """Pictures of every step of a filled-in meeting, in both schemes (the officer's view), and
+    the reporter view at two window sizes. Asserts only that each step shows its heading."""
+    from tests.support.meetings import filled_meeting
+    from triage_desktop.gui.app import create_application
+    from triage_desktop.gui.palettes import apply_palette
+    from triage_desktop.services import meeting_service as ms
+
+    case = gui_context.service.create_case(details(reporter="Zoë Ångström"))
+    ms.save(gui_context.service, case.id, filled_meeting())
+    app = create_application()
+    try:
+        for scheme in ("light", "dark"):
+            apply_palette(app, scheme)
+            screen = open_screen(qtbot, gui_context, case.id)
+            drive = Driver(qtbot, screen)
+            for number, step in enumerate(m.STEPS, start=1):
+                drive.go(step)
+                qtbot.wait(60)
+                page = screen.page_for(step)
+                assert page.heading.text() == f"{number}. {m.STEP_TITLES[step]}"
+                name = f"meeting-{scheme}-{number}-{step.value}.png"
+                screen.grab().save(str(screenshot_dir / name))
+            qtbot.keyClick(screen, Qt.Key.Key_F8)
+            for width, height in ((1280, 800), (1100, 680)):
+                screen.resize(width, height)
+                qtbot.wait(60)
+                screen.grab().save(str(screenshot_dir / f"reporter-{scheme}-{width}x{height}.png"))
+            qtbot.keyClick(screen, Qt.Key.Key_F8)
+            screen.close()
+    finally:
+        apply_palette(app, "light")

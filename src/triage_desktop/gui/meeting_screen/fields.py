@@ -143,6 +143,7 @@ class RowsEditor(QWidget):
         remove.clicked.connect(lambda: self._remove(holder))
         line.addWidget(remove)
         self.layout_.insertWidget(len(self.rows), holder)
+        holder.show()  # now, not when the event loop gets to it: the next key goes to this row
         self.rows.append(widgets)
         self.row_widgets.append(holder)
         self.changed.emit(self.value())
@@ -329,6 +330,7 @@ class StepPage(QWidget):
         widget = make_widget(field, holder)
         if field.kind is not Kind.CHECK:
             label = QLabel(_label_text(field), holder)
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setBuddy(widget.focusProxy() or widget)
             self.labels[field.key] = label
@@ -340,6 +342,7 @@ class StepPage(QWidget):
         if field.kind is Kind.CHECK and field.reporter_sees:
             block.addWidget(_seen_tag(holder))
         problem = QLabel("", holder)
+        problem.setTextFormat(Qt.TextFormat.PlainText)
         problem.setWordWrap(True)
         problem.setObjectName("fieldProblem")
         problem.setAccessibleName(f"{field.label}: problem")
@@ -412,6 +415,7 @@ def _label_text(field: Field) -> str:
 
 def _seen_tag(parent: QWidget) -> QLabel:
     tag = QLabel(f'<span style="font-size: small">👁 {REPORTER_SEES}</span>', parent)
+    tag.setTextFormat(Qt.TextFormat.RichText)
     tag.setAccessibleName(REPORTER_SEES)
     return tag
 

@@ -93,7 +93,7 @@ class ReporterView(QWidget):
             parts.append("<h3>What you told us</h3>")
             if view.preference:
                 words = f" (“{e(view.preference_words)}”)" if view.preference_words else ""
-                parts.append(f"<p>You would like: {e(view.preference)}{words}.</p>")
+                parts.append(f"<p>You would like: {e(_lower_first(view.preference))}{words}.</p>")
             for party, what in view.sharing:
                 parts.append(
                     f"<p>{e(party)} may be told: {e(what) or 'that a concern was raised'}.</p>"

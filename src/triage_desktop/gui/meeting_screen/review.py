@@ -3,7 +3,7 @@ amendments, then signing (one confirmation, progress shown), the letter and its 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -43,6 +43,7 @@ class ReviewPage(QWidget):
         layout.addWidget(intro)
 
         self.signed_banner = QLabel("", self)
+        self.signed_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.signed_banner.setWordWrap(True)
         self.signed_banner.setObjectName("signedBanner")
         self.signed_banner.setAccessibleName("Signed")
@@ -76,6 +77,7 @@ class ReviewPage(QWidget):
         self.amend_button = QPushButton("&Record the correction", self.corrections)
         self.amend_button.setAccessibleName("Record the correction as an amendment")
         self.amendments = QLabel("", self.corrections)
+        self.amendments.setTextFormat(Qt.TextFormat.PlainText)
         self.amendments.setWordWrap(True)
         self.amendments.setAccessibleName("Corrections recorded at read-back")
         form.addRow("What changed", self.amend_what)
@@ -87,6 +89,7 @@ class ReviewPage(QWidget):
         layout.addWidget(self.corrections)
 
         self.blockers = QLabel("", self)
+        self.blockers.setTextFormat(Qt.TextFormat.PlainText)
         self.blockers.setWordWrap(True)
         self.blockers.setObjectName("signBlockers")
         self.blockers.setAccessibleName("Before signing")
@@ -113,6 +116,7 @@ class ReviewPage(QWidget):
         self.progress.hide()
         layout.addWidget(self.progress)
         self.status = QLabel("", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Signing status")
         layout.addWidget(self.status)

@@ -3,6 +3,7 @@ words first, each reason with the policy's own words one click beneath it."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Sequence
 
@@ -21,7 +22,8 @@ class ReasonRow(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QLabel(f"• {html.escape(text)}", self)
+        self.text = QLabel(f"• {text}", self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setAccessibleName(f"Reason {number}")
         self.toggle = QToolButton(self)
@@ -30,7 +32,8 @@ class ReasonRow(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAccessibleName(f"Reason {number}: show the policy's words ({cite})")
-        self.quote = QLabel(f"“{html.escape(quote)}”", self)
+        self.quote = QLabel(f"“{quote}”", self)
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setWordWrap(True)
         self.quote.setAccessibleName(f"Reason {number}: the policy's words")
         self.quote.setContentsMargins(24, 0, 0, 0)
@@ -72,10 +75,17 @@ class RoutingPanel(QFrame):
             widget.hide()
             widget.deleteLater()
         self.content = []
+        groups: dict[RouteWords, list[str]] = {}  # respondents with the same recommendation
         for route in routes:
-            self._add_route(route, several=len(routes) > 1)
+            groups.setdefault(dataclasses.replace(route, respondent=""), []).append(
+                route.respondent
+            )
+        for route, who in groups.items():
+            shown = dataclasses.replace(route, respondent=" and ".join(who))
+            self._add_route(shown, several=len(routes) > 1)
         if consent_line:
-            line = QLabel(html.escape(consent_line), self)
+            line = QLabel(consent_line, self)
+            line.setTextFormat(Qt.TextFormat.PlainText)
             line.setWordWrap(True)
             line.setObjectName("consentLine")
             line.setAccessibleName("How this stands with the reporter's choice")
@@ -90,6 +100,7 @@ class RoutingPanel(QFrame):
         e = html.escape
         title = f"{route.respondent}: {route.action}" if several else route.action
         headline = QLabel(f"<b>{e(title)}</b>", self)
+        headline.setTextFormat(Qt.TextFormat.RichText)
         headline.setWordWrap(True)
         headline.setAccessibleName("Recommended")
         self._add(headline)
@@ -102,11 +113,13 @@ class RoutingPanel(QFrame):
             facts.append("Worth knowing: " + " ".join(route.flags))
         if facts:
             detail = QLabel("<br>".join(e(f) for f in facts), self)
+            detail.setTextFormat(Qt.TextFormat.RichText)
             detail.setWordWrap(True)
             detail.setAccessibleName("Procedures, escalations and notes")
             self._add(detail)
         for number, reason in enumerate(route.reasons, start=1):
             self._add(ReasonRow(number, reason.text, reason.cite, reason.quote, self))
-        version = QLabel(f"Dignity and Respect Policy v{e(route.policy_version)}", self)
+        version = QLabel(f"Dignity and Respect Policy v{route.policy_version}", self)
+        version.setTextFormat(Qt.TextFormat.PlainText)
         version.setEnabled(False)
         self._add(version)

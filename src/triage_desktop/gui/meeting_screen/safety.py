@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from triage_desktop.gui.look import make_heading
@@ -45,6 +45,7 @@ class SafetyPanel(QFrame):
         make_heading(self.heading, 1.3)
         self.heading.setAccessibleName("Safety alert")
         self.body = QLabel("", self)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setWordWrap(True)
         self.body.setAccessibleName("What was said and what to do now")
         buttons = QHBoxLayout()

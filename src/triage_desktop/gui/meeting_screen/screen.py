@@ -195,6 +195,7 @@ class MeetingScreen(QWidget):
                 self._add_intake_note(page)
             if step is Step.RISK:
                 self.risk_label = QLabel("", page)
+                self.risk_label.setTextFormat(Qt.TextFormat.RichText)
                 self.risk_label.setWordWrap(True)
                 self.risk_label.setObjectName("riskLevel")
                 self.risk_label.setAccessibleName("The risk level, as computed")
@@ -233,6 +234,7 @@ class MeetingScreen(QWidget):
             + html.escape(opened.case.details.description).replace("\n", "<br>"),
             page,
         )
+        note.setTextFormat(Qt.TextFormat.RichText)
         note.setWordWrap(True)
         note.setAccessibleName("What the report said, recorded at intake")
         page.top.addWidget(note)
