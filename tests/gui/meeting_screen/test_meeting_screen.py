@@ -365,3 +365,19 @@ def test_every_step_light_and_dark_for_a_person_to_look_at(
             screen.close()
     finally:
         apply_palette(app, "light")
+
+
+def test_a_bidi_override_in_a_name_cannot_reverse_what_the_reporter_reads(
+    qtbot: QtBot, gui_context: AppContext
+) -> None:
+    """U+202E in a party's name is kept in the record but never drawn: it would reverse the
+    rest of the line on the screen turned to the reporter."""
+    case = gui_context.service.create_case(details())
+    screen = open_screen(qtbot, gui_context, case.id)
+    drive = Driver(qtbot, screen)
+    drive.add_row(Step.PREFERENCE, m.SHARING, {"party": "Sam\u202e Student", "what": "All of it"})
+    assert screen.meeting.rows(m.SHARING)[0]["party"] == "Sam\u202e Student"  # kept as typed
+    qtbot.keyClick(screen, Qt.Key.Key_F8)
+    shown = screen.reporter_view.text()
+    assert "Sam Student may be told" in shown
+    assert "\u202e" not in shown

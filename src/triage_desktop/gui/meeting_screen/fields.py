@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.cases.text import SHORT_TEXT_MAX
+from triage_desktop.cases.text import SHORT_TEXT_MAX, neutralise_bidi
 from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.meeting_screen.date_field import DateField
 from triage_desktop.meeting.schema import Field, Kind
@@ -39,8 +39,9 @@ ONE_ROW_CHARACTERS = 80
 
 def literal(text: str) -> str:
     """Text from data for a button or check box: an ampersand is shown, not taken as a mnemonic
-    ('SP&S' would otherwise read 'SPS' with the S underlined)."""
-    return text.replace("&", "&&")
+    ('SP&S' would otherwise read 'SPS' with the S underlined), and bidi controls cannot reverse
+    what follows (`neutralise_bidi`)."""
+    return neutralise_bidi(text).replace("&", "&&")
 
 
 class ChoiceButtons(QWidget):
@@ -421,6 +422,7 @@ def _seen_tag(parent: QWidget) -> QLabel:
 
 
 def _escape(text: str) -> str:
+    """Data shown in rich text: escaped, and with its bidi controls neutralised for display."""
     import html
 
-    return html.escape(text)
+    return html.escape(neutralise_bidi(text))

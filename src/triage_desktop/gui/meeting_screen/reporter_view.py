@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from triage_desktop.cases.text import neutralise_bidi
 from triage_desktop.services.meeting_content import ReporterView as ViewContent
 
 LINE_CHARACTERS = 70  # a comfortable measure for reading
@@ -67,7 +68,9 @@ class ReporterView(QWidget):
         self.setFocusProxy(self.scroller)
 
     def show_view(self, view: ViewContent) -> None:
-        e = html.escape
+        def e(text: str) -> str:  # escaped, and no bidi control may reverse the line
+            return html.escape(neutralise_bidi(text))
+
         parts: list[str] = []
         if view.next_steps or view.follow_up:
             parts.append("<h3>What happens next</h3>")

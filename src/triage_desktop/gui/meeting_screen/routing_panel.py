@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from triage_desktop.cases.text import neutralise_bidi
 from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.meeting_screen.fields import literal
 from triage_desktop.services.meeting_content import RouteWords
@@ -97,7 +98,9 @@ class RoutingPanel(QFrame):
         widget.show()  # at once: a layout would only queue it, and the page is already showing
 
     def _add_route(self, route: RouteWords, *, several: bool) -> None:
-        e = html.escape
+        def e(text: str) -> str:
+            return html.escape(neutralise_bidi(text))
+
         title = f"{route.respondent}: {route.action}" if several else route.action
         headline = QLabel(f"<b>{e(title)}</b>", self)
         headline.setTextFormat(Qt.TextFormat.RichText)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from triage_desktop.cases.text import InvalidFieldError
+from triage_desktop.cases.text import InvalidFieldError, neutralise_bidi
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.meeting_screen.fields import StepPage
@@ -492,7 +492,10 @@ class MeetingScreen(QWidget):
             return
         self.review.show_amendments(
             [
-                f"• {a.what}: “{a.before}” → “{a.after}”" + (f" ({a.reason})" if a.reason else "")
+                neutralise_bidi(
+                    f"• {a.what}: “{a.before}” → “{a.after}”"
+                    + (f" ({a.reason})" if a.reason else "")
+                )
                 for a in self.meeting.amendments
             ]
         )
