@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from triage_desktop.cases.model import CaseFilter, CaseRow, CaseSort
 from triage_desktop.gui.cases.deadline import contact_mark, urgency_colour, urgency_icon
 from triage_desktop.gui.cases.labels import STATUS_WORDS, time_words
-from triage_desktop.gui.context import AppContext, describe_error
+from triage_desktop.gui.context import AppContext
 from triage_desktop.services.session import VaultService
 
 PAGE_SIZE = 200
@@ -128,7 +128,7 @@ class CaseListModel(QAbstractTableModel):
         from triage_desktop.services.errors import VaultLocked
 
         if not isinstance(error, VaultLocked):
-            self._context.error.emit(describe_error(error))
+            self._context.report_failure(error, what="Loading the case list", key="case-list")
 
     # -- paging ----------------------------------------------------------------------------
 

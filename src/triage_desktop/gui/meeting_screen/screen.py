@@ -304,8 +304,13 @@ class MeetingScreen(QWidget):
             self._saving, self._dirty = False, True
             self.save_state.setText(describe_error(error))
 
-        self.context.run(
-            lambda service: ms.save(service, case_id, record), done, failed, owner=self
+        self.context.save(
+            lambda service: ms.save(service, case_id, record),
+            done,
+            failed,
+            owner=self,
+            what="The meeting's answers",
+            key=("meeting", case_id),
         )
 
     def _go_to(self, row: int) -> None:
@@ -642,15 +647,19 @@ class MeetingScreen(QWidget):
     def clear(self) -> None:
         """On lock: the last edits are saved, then nothing of the meeting stays in the widgets.
 
-        The save is queued before the shell closes the vault; the shell waits for queued work
-        (`tasks.wait_all`) before it locks, and the single writer keeps saves in order, so an
-        edit made just before locking is not lost.
+        The save is queued before the shell closes the vault; the shell closes it only once
+        queued work has drained, and a save that fails is kept by `AppContext.save` (the shell
+        then does not lock over it), so an edit made just before locking is not lost.
         """
         self._save_timer.stop()
         if self._dirty and self.opened_meeting is not None:
             record, case_id = self.meeting.copy(), self.case_id
             self._dirty = False
-            self.context.run(lambda service: ms.save(service, case_id, record), owner=self)
+            self.context.save(
+                lambda service: ms.save(service, case_id, record),
+                what="The meeting's last answers",
+                key=("meeting", case_id),
+            )
         if self.in_reporter_view():
             self.leave_reporter_view()
         self.reporter_view.clear()

@@ -227,6 +227,7 @@ class SettingsDialog(QDialog):
         self.current = new
         self.save_button.setEnabled(True)
         self.ui.statusLabel.setText("✓ Saved.")
+        self.context.use_settings(new)  # every screen (the idle lock, intake) reads it now
         self.settings_changed.emit(new)
 
     def _failed(self, error: BaseException) -> None:
@@ -266,4 +267,5 @@ class SettingsDialog(QDialog):
         self.documents.clear_case_data()
         self.current = None
         self.save_button.setEnabled(False)
-        self.reject()
+        if self.isVisible():  # the shell may have closed it already
+            self.reject()
