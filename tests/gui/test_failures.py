@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -259,6 +260,7 @@ def test_locking_hides_the_workspace_at_once_and_finishes_when_the_work_drains(
         return "finished"
 
     context.save(slow, what="A slow save", key="slow")
+    context.clipboard.copy("DR-2026-0001")  # copied case text: the lock takes it too
     started = time.perf_counter()
     window.lock()
     returned = time.perf_counter() - started
@@ -271,6 +273,7 @@ def test_locking_hides_the_workspace_at_once_and_finishes_when_the_work_drains(
         release["go"] = True
     assert not context.service.is_unlocked
     assert window.workspace is None
+    assert QGuiApplication.clipboard().text() == ""
 
 
 def test_locking_closes_the_workspaces_dialogs_first(qtbot: QtBot, vault: Path) -> None:

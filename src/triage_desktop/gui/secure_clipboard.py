@@ -17,6 +17,8 @@ the focus (a right click gives the focus too, before the context menu opens).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QClipboard, QContextMenuEvent, QGuiApplication, QKeySequence
@@ -231,15 +233,23 @@ class CopyGuard(QObject):
         menu = self._menu_for(widget, watched, event.pos())
         if menu is None or widget is None:
             return False
+        target: QWidget = widget
+        link = widget.anchorAt(event.pos()) if isinstance(widget, QTextEdit) else ""
+
+        def copy() -> None:  # no parameters: `triggered` would pass `checked` into a default
+            self.copy_from(target)
+
+        def cut() -> None:
+            self.cut_from(target)
+
+        def copy_link() -> None:
+            self.clipboard.copy(link)
+
+        replacements = {"edit-copy": copy, "edit-cut": cut, "link-copy": copy_link}
         for action in menu.actions():
-            name = action.objectName()
-            if name == "edit-copy":
-                self._replace(menu, action, lambda w=widget: self.copy_from(w))
-            elif name == "edit-cut":
-                self._replace(menu, action, lambda w=widget: self.cut_from(w))
-            elif name == "link-copy" and isinstance(widget, QTextEdit):
-                link = widget.anchorAt(event.pos())
-                self._replace(menu, action, lambda text=link: self.clipboard.copy(text))
+            chosen = replacements.get(action.objectName())
+            if chosen is not None:
+                self._replace(menu, action, chosen)
         menu.exec(event.globalPos())
         menu.deleteLater()
         return True
@@ -268,7 +278,7 @@ class CopyGuard(QObject):
             return menu
         return None
 
-    def _replace(self, menu: QMenu, original: QAction, copy: object) -> None:
+    def _replace(self, menu: QMenu, original: QAction, copy: Callable[[], None]) -> None:
         """The same entry (words, shortcut, enabled), but copying through SecureClipboard."""
         ours = QAction(original.text(), menu)
         ours.setObjectName(original.objectName())
