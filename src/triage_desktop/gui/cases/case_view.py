@@ -369,6 +369,6 @@ def _origin_html(origin: ReportOrigin | None, service_names: dict[str, str]) -> 
         row("Where, in their words", origin.locations or "—"),
     ]
     return (
-        f"<h3>From the {e(SOURCE_WORDS[origin.source])}</h3>{excluded}"
+        f"<h3>What the report in {e(SOURCE_WORDS[origin.source])} said</h3>{excluded}"
         f"<table cellpadding='4'>{''.join(rows)}</table>"
     )

@@ -21,7 +21,7 @@ STATUS_WORDS = {
     CaseStatus.CLOSED: "Closed",
 }
 SOURCE_WORDS = {
-    ReportSource.REPORT_AND_SUPPORT: "Support and Report tool",
+    ReportSource.REPORT_AND_SUPPORT: "Support and Report",
     ReportSource.EMAIL: "Email",
     ReportSource.IN_PERSON: "In person",
     ReportSource.PHONE: "Phone",
