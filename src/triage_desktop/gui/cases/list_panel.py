@@ -207,6 +207,7 @@ def _matches(row: CaseRow, case_filter: CaseFilter) -> bool:
         return False
     if case_filter.overdue_on is not None and not (
         row.status is CaseStatus.AWAITING_CONTACT
+        and row.first_contact_on is None
         and row.contact_by is not None
         and row.contact_by < case_filter.overdue_on
     ):
