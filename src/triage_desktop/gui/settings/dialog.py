@@ -162,7 +162,13 @@ class SettingsDialog(QDialog):
             problems.clear(page.problem_labels[field])
 
     def _clear_problems(self) -> None:
-        for field in ("auto_lock_minutes", "retention_years", "closure_days"):
+        for field in (
+            "auto_lock_minutes",
+            "retention_years",
+            "closure_days",
+            "campus_security",
+            "safeguarding_lead",
+        ):
             page = self._page_for(field)
             if page is not None:
                 problems.clear(page.problem_labels[field])
