@@ -43,7 +43,7 @@ def test_every_setting_round_trips(
     type_number(qtbot, dialog.security.ui.autoLockSpin, 12)
     dialog.security.ui.schemeCombo.setCurrentIndex(dialog.security.ui.schemeCombo.findData("dark"))
     # Closure days and retention
-    dialog.ui.pageList.setCurrentRow(1)
+    dialog.show_page(dialog.records)
     records = dialog.records.ui
     records.closureDateEdit.setDate(QDate(CLOSURE.year, CLOSURE.month, CLOSURE.day))
     qtbot.mouseClick(records.addClosureButton, Qt.MouseButton.LeftButton)

@@ -1,5 +1,6 @@
-"""The settings dialog: locking and appearance, closure days and retention, the support directory,
-letters and the signing certificate, backup and restore.
+"""The settings dialog: locking and appearance, the passphrase, closure days and retention, the
+emergency contacts and the support directory, letters and the signing certificate, backup and
+restore.
 
 Everything is read and written off the GUI thread through `context.run`. Save validates every
 field first (a message beside the field, nothing saved), then writes the changed settings and
@@ -23,6 +24,7 @@ from triage_desktop.gui.palettes import apply_palette
 from triage_desktop.gui.settings import problems
 from triage_desktop.gui.settings.backup_page import BackupPage
 from triage_desktop.gui.settings.documents_page import DocumentsPage
+from triage_desktop.gui.settings.passphrase_page import PassphrasePage
 from triage_desktop.gui.settings.preferences import load_scheme, save_scheme
 from triage_desktop.gui.settings.prompts import Prompts
 from triage_desktop.gui.settings.records_page import RecordsPage
@@ -65,14 +67,16 @@ class SettingsDialog(QDialog):
         self.saving = False
 
         self.security = SecurityPage(self)
+        self.passphrase = PassphrasePage(context, self)
         self.records = RecordsPage(context, self)
         self.support = SupportPage(self)
         self.documents = DocumentsPage(context, self.prompts, self)
         self.backup = BackupPage(context, self.prompts, self)
         self.pages: list[tuple[str, QWidget]] = [
             ("Locking and appearance", self.security),
+            ("Passphrase", self.passphrase),
             ("Closure days and retention", self.records),
-            ("Support services", self.support),
+            ("Emergency contacts and support", self.support),
             ("Letters and certificate", self.documents),
             ("Backup and restore", self.backup),
         ]
@@ -263,6 +267,7 @@ class SettingsDialog(QDialog):
             "Some settings were changed but not saved. Close and lose those changes?",
         ):
             return
+        self.passphrase.clear_secrets()
         super().reject()
 
     # -- locking ---------------------------------------------------------------------------
@@ -271,6 +276,7 @@ class SettingsDialog(QDialog):
         """Case references and the import password leave the screen; the dialog closes."""
         self.records.clear_case_data()
         self.documents.clear_case_data()
+        self.passphrase.clear_secrets()
         self.current = None
         self.save_button.setEnabled(False)
         if self.isVisible():  # the shell may have closed it already
