@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
             return
         context.end_lock()
         self.notices.clear()  # what they said was about the session that ended
+        self.notices.set_suppressed(False)
         self.unlock_screen.reset()
         self.pages.setCurrentWidget(self.unlock_screen)
         if error is not None:
@@ -359,6 +360,7 @@ class MainWindow(QMainWindow):
             self.lock_held.discard_confirmed.connect(self._discard_and_lock)
         self.lock_held.show_unsaved(context.unsaved())
         self.pages.setCurrentWidget(self.lock_held)
+        self.notices.set_suppressed(True)  # the page says it all
 
     def _retry_held_lock(self) -> None:
         context = self.context

@@ -69,6 +69,7 @@ def test_first_contact_on_time_is_recorded_and_shown_in_words(
     assert stored.status is CaseStatus.MEETING_ARRANGED
     history = [view.history.item(r, 1).text() for r in range(view.history.rowCount())]
     assert "First contact recorded" in history
+    qtbot.wait(100)  # let the layout take the new lines before the picture
     view.grab().save(str(screenshot_dir / "case-view-first-contact.png"))
 
     # The summary no longer says "not yet contacted".

@@ -39,6 +39,7 @@ class FirstContactDialog(QDialog):
         self.case = case
         self.setWindowTitle("First contact")
         self.setAccessibleName("Record the first contact with the reporter")
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         deadline = (
             f"Contact by {day_words(case.contact_by)}."

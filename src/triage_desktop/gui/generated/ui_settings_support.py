@@ -182,9 +182,9 @@ class Ui_SettingsSupportPage(object):
 
     def retranslateUi(self, SettingsSupportPage):
 #if QT_CONFIG(accessibility)
-        SettingsSupportPage.setAccessibleName(QCoreApplication.translate("SettingsSupportPage", u"Support services directory", None))
+        SettingsSupportPage.setAccessibleName(QCoreApplication.translate("SettingsSupportPage", u"Emergency contacts and support services", None))
 #endif // QT_CONFIG(accessibility)
-        self.titleLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"Support services directory", None))
+        self.titleLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"Emergency contacts and support services", None))
         self.safetyHeading.setText(QCoreApplication.translate("SettingsSupportPage", u"Who to call in an emergency", None))
         self.safetyHelp.setText(QCoreApplication.translate("SettingsSupportPage", u"Shown in the meeting's safety panel beside 999 whenever an answer means someone may not be safe. Give a number or a name and number.", None))
         self.campusSecurityLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"Campus &security", None))
