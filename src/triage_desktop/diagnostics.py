@@ -112,13 +112,6 @@ def uninstall() -> None:
             handler.close()
 
 
-def installed_file() -> Path | None:
-    for handler in _logger.handlers:
-        if isinstance(handler, _OwnerOnlyRotatingHandler):
-            return Path(handler.baseFilename)
-    return None
-
-
 def code_location(filename: str, line: int | None = None, function: str = "") -> str:
     """'gui/cases/case_view.py:163 show_case' for our code; the last two path parts otherwise
     (never the home folder, whose name is the officer's login)."""

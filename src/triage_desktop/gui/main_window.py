@@ -191,11 +191,15 @@ class MainWindow(QMainWindow):
         context = self._ensure_context()
 
         def unlock(service: Any) -> None:
+            from triage_desktop import diagnostics
+
+            started = time.perf_counter()
             if mode == RECOVERY_KEY:
                 service.unlock_with_recovery_key(secret)
             else:
                 service.unlock(secret)
             _warm_up_workspace()
+            diagnostics.record_timing("unlock", time.perf_counter() - started)
 
         context.run(
             unlock, lambda _result: self._enter_workspace(), self._unlock_failed, owner=self
@@ -230,7 +234,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.import_action.setEnabled(True)
         if self.idle is None:
-            self.idle = IdleWatcher(5 * 60 * 1000, self)
+            from triage_desktop.services.settings import DEFAULT_AUTO_LOCK_MINUTES
+
+            # Until the vault's own setting arrives (settings_changed), the default applies.
+            self.idle = IdleWatcher(DEFAULT_AUTO_LOCK_MINUTES * 60 * 1000, self)
             self.idle.idle.connect(self._idle)
             self.screen_lock = ScreenLockListener(self)
             self.screen_lock.screen_locked.connect(self.lock)
@@ -249,9 +256,6 @@ class MainWindow(QMainWindow):
 
     def is_unlocked(self) -> bool:
         return self.workspace is not None
-
-    def is_locking(self) -> bool:
-        return self.context is not None and self.context.locking
 
     def lock(self) -> None:
         """Hide the workspace now and clear every widget that held case data; the database
