@@ -159,7 +159,8 @@ def test_outside_the_reporter_view_idleness_locks_at_once(qtbot: QtBot, tmp_path
     window = unlocked_window(qtbot, tmp_path)
     open_meeting(qtbot, window)
     assert window.idle is not None
-    window.idle.idle.emit()
+    with qtbot.waitSignal(window.vault_locked, timeout=15000):
+        window.idle.idle.emit()
     assert not window.is_unlocked()
 
 
@@ -171,7 +172,8 @@ def test_after_unlocking_the_officer_is_back_in_the_meeting_at_the_same_step(
     case_id = screen.case_id
     screen.step_list.setCurrentRow(m.STEPS.index(Step.RISK))
     assert screen.meeting.current_step is Step.RISK
-    window.lock()
+    with qtbot.waitSignal(window.vault_locked, timeout=15000):
+        window.lock()
     assert window.workspace is None
     type_text(window.unlock_screen.ui.secretEdit, PASSPHRASE)
     with qtbot.waitSignal(window.vault_unlocked, timeout=15000):

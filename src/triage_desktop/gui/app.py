@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from triage_desktop import APP_ID, APP_NAME, ORGANISATION, __version__
 from triage_desktop.gui.look import apply_look
 from triage_desktop.gui.main_window import MainWindow
+from triage_desktop.gui.secure_clipboard import install_secure_clipboard
 from triage_desktop.gui.settings.preferences import load_scheme
 from triage_desktop.paths import restrict_umask
 
@@ -40,6 +41,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setDesktopFileName(APP_ID)
     apply_look(app, load_scheme())
+    install_secure_clipboard()  # every Copy and Cut in the app's widgets goes through it
     return app
 
 
@@ -54,6 +56,7 @@ def run(vault: str | None = None, smoke_test: bool = False) -> int:
     restrict_umask()
     app = create_application()
     window = MainWindow(vault=vault)
+    QTimer.singleShot(0, lambda: _install_diagnostics(window))  # after the first window shows
     window.show()
     if smoke_test:
 
@@ -75,3 +78,24 @@ def run(vault: str | None = None, smoke_test: bool = False) -> int:
 
         QTimer.singleShot(0, report)
     return app.exec()
+
+
+def _install_diagnostics(window: MainWindow) -> None:
+    """The diagnostic log for support, and uncaught exceptions as a calm notice in the window
+    (recorded as type and code location only) instead of a traceback on stderr."""
+    from triage_desktop import diagnostics
+    from triage_desktop.gui.notices import Failure
+
+    diagnostics.install()
+
+    def notify(_error: BaseException) -> None:
+        window.notices.post(  # from any thread: the notice is built on the GUI thread
+            Failure(
+                "Something went wrong in Triage Desk. What you saved is safe. If this keeps "
+                "happening, lock the vault, unlock it again, and tell support (the diagnostic "
+                "log holds no case details).",
+                key="uncaught",
+            )
+        )
+
+    diagnostics.install_excepthooks(notify)

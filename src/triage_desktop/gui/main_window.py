@@ -3,25 +3,35 @@ down so no widget keeps case data.
 
 The window title is always just the app name: case data never reaches the title, the taskbar or
 the window switcher. The vault service loads only after the first window is on screen.
+
+Locking (Ctrl+L, the idle timer, the OS screen lock) never waits on the GUI thread: the workspace
+leaves the screen at once, its dialogs are closed (not deleted behind Qt's back: KeePassXC's
+DatabaseWidget::lock does the same), every screen clears itself, and the vault closes when the
+queue of work has drained. If a last save failed, the vault stays open behind `LockHeldPage`,
+which says so: nothing typed is lost without the officer choosing it.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from triage_desktop import APP_NAME
 from triage_desktop.gui.look import app_icon, make_heading
+from triage_desktop.gui.notices import NoticeBar
 from triage_desktop.gui.privacy import PRIVACY_KEY, PrivacyCurtain
 from triage_desktop.gui.unlock_screen import RECOVERY_KEY, UnlockScreen
 from triage_desktop.paths import vault_dir, vault_is_set_up
 
 READ_BACK_GRACE_MS = 3 * 60 * 1000
+DIALOG_UNWIND_MS = 50  # a closed modal dialog returns from its exec() before the teardown
+LOCKING_MESSAGE = "Locking: saving your last changes…"
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -29,6 +39,7 @@ if TYPE_CHECKING:
     from triage_desktop.gui.about import AboutDialog
     from triage_desktop.gui.context import AppContext
     from triage_desktop.gui.idle import IdleWatcher
+    from triage_desktop.gui.lock_held import LockHeldPage
     from triage_desktop.gui.setup_flow import SetupFlow
     from triage_desktop.gui.workspace import Workspace
 
@@ -50,6 +61,9 @@ class MainWindow(QMainWindow):
         self.idle: IdleWatcher | None = None
         self.presenting = False  # the reporter view fills the screen: a closed room
         self._resume_meeting: int | None = None  # reopened after the next unlock (memory only)
+        self._lock_generation = 0  # a finished or abandoned lock's callbacks do nothing
+        self._lock_started = 0.0
+        self.lock_held: LockHeldPage | None = None
         # In the reporter view the officer is in the room: idleness hides the screen first and
         # locks only after this grace period, so a read-back is never cut off by the lock.
         self.read_back_lock = QTimer(self)
@@ -61,13 +75,21 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
 
-        # screens: the real content, or the privacy curtain in its place.
+        # screens: the real content (the notice area above the pages), or the privacy curtain
+        # in its place.
         self.screens = QStackedWidget(self)
         self.setCentralWidget(self.screens)
-        self.pages = QStackedWidget(self.screens)
+        self.content = QWidget(self.screens)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.notices = NoticeBar(self.content)
+        self.pages = QStackedWidget(self.content)
         self.pages.setObjectName("pages")
+        column.addWidget(self.notices)
+        column.addWidget(self.pages, 1)
         self.curtain = PrivacyCurtain(self.screens)
-        self.screens.addWidget(self.pages)
+        self.screens.addWidget(self.content)
         self.screens.addWidget(self.curtain)
         self.unlock_screen = UnlockScreen(self.pages)
         self.pages.addWidget(self.unlock_screen)
@@ -138,7 +160,11 @@ class MainWindow(QMainWindow):
         if self.context is None:
             from triage_desktop.gui.context import AppContext
 
-            self.context = AppContext(self.vault_folder, parent=self)
+            context = AppContext(self.vault_folder, parent=self)
+            context.failed.connect(self.notices.show_failure)
+            context.resolved.connect(self.notices.withdraw)
+            context.settings_changed.connect(self._apply_settings)
+            self.context = context
         return self.context
 
     def _begin_setup(self) -> None:
@@ -165,11 +191,15 @@ class MainWindow(QMainWindow):
         context = self._ensure_context()
 
         def unlock(service: Any) -> None:
+            from triage_desktop import diagnostics
+
+            started = time.perf_counter()
             if mode == RECOVERY_KEY:
                 service.unlock_with_recovery_key(secret)
             else:
                 service.unlock(secret)
             _warm_up_workspace()
+            diagnostics.record_timing("unlock", time.perf_counter() - started)
 
         context.run(
             unlock, lambda _result: self._enter_workspace(), self._unlock_failed, owner=self
@@ -197,7 +227,6 @@ class MainWindow(QMainWindow):
         context = self._ensure_context()
         self.unlock_screen.reset()
         self.workspace = Workspace(context, self, self.pages)
-        self.workspace.settings_changed.connect(self._apply_settings)
         self.workspace.restore_requested.connect(self.begin_restore)
         self.workspace.presentation_changed.connect(self.set_presentation)
         self.pages.addWidget(self.workspace)
@@ -205,12 +234,15 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.import_action.setEnabled(True)
         if self.idle is None:
-            self.idle = IdleWatcher(5 * 60 * 1000, self)
+            from triage_desktop.services.settings import DEFAULT_AUTO_LOCK_MINUTES
+
+            # Until the vault's own setting arrives (settings_changed), the default applies.
+            self.idle = IdleWatcher(DEFAULT_AUTO_LOCK_MINUTES * 60 * 1000, self)
             self.idle.idle.connect(self._idle)
             self.screen_lock = ScreenLockListener(self)
             self.screen_lock.screen_locked.connect(self.lock)
         self.idle.start()
-        context.run(lambda service: service.settings(), self._apply_settings, owner=self)
+        context.load_settings()  # settings_changed follows: the idle lock, every screen
         context.unlocked.emit()
         resume, self._resume_meeting = self._resume_meeting, None
         if resume is not None:  # back to the meeting (and its step) the lock interrupted
@@ -226,40 +258,148 @@ class MainWindow(QMainWindow):
         return self.workspace is not None
 
     def lock(self) -> None:
-        """Clear every widget that held case data, close the database, forget the key."""
-        if self.workspace is None or self.context is None:
+        """Hide the workspace now and clear every widget that held case data; the database
+        closes and the key is forgotten once queued work (the last saves) has drained.
+        `vault_locked` says when it is done."""
+        if self.workspace is None or self.context is None or self.context.locking:
             return
-        context = self.context
+        context, workspace = self.context, self.workspace
+        self._lock_generation += 1
+        self._lock_started = time.perf_counter()
         if self.idle is not None:
             self.idle.stop()
         self.read_back_lock.stop()
-        self._resume_meeting = self.workspace.open_meeting_case()
+        self._resume_meeting = workspace.open_meeting_case()
         self.set_presentation(False)
-        context.locked.emit()  # models and views clear themselves
-        workspace, self.workspace = self.workspace, None
-        self.pages.setCurrentWidget(self.unlock_screen)
-        self.pages.removeWidget(workspace)
-        workspace.dispose()
-        # Deleted now, not with deleteLater(): a lock can come from inside a nested event loop
-        # (a modal dialog, the idle timer), where a deferred delete double-freed a widget. Work
-        # still queued for its widgets is dropped (AppContext.run's owner check).
-        shiboken6.delete(workspace)
-        context.clipboard.clear_if_ours()
-        context.tasks.wait_all()  # let running reads finish before the database closes
-        context.service.lock()
+        closed_dialogs = workspace.close_dialogs()
+        workspace.dispose()  # its actions (Ctrl+N, Ctrl+1, Settings) leave the window
         self.lock_action.setEnabled(False)
         self.import_action.setEnabled(False)
+        self.pages.setCurrentWidget(self.unlock_screen)  # the workspace is off the screen now
+        self.unlock_screen.set_busy(True)
+        self.unlock_screen.show_error(LOCKING_MESSAGE)
+        context.begin_lock()  # models and views clear themselves; the meeting queues its save
+        generation = self._lock_generation
+        if closed_dialogs:  # let a closed modal dialog return from its exec() first
+            QTimer.singleShot(DIALOG_UNWIND_MS, lambda: self._finish_when_idle(generation))
+        else:
+            self._finish_when_idle(generation)
+
+    def _finish_when_idle(self, generation: int) -> None:
+        if self.context is not None:
+            self.context.when_idle(lambda: self._finish_lock(generation))
+
+    def _finish_lock(self, generation: int) -> None:
+        """The queue has drained: tear the workspace down and close the vault, unless a last
+        save failed (then say so and keep the vault open, so nothing typed is lost)."""
+        context, workspace = self.context, self.workspace
+        if generation != self._lock_generation or context is None or workspace is None:
+            return
+        if context.unsaved():
+            self._hold_lock()
+            return
+        if workspace.has_open_dialog():  # one we closed is still returning from its exec()
+            QTimer.singleShot(DIALOG_UNWIND_MS, lambda: self._finish_lock(generation))
+            return
+        self._tear_down_workspace()
+        self._lock_generation += 1
+        context.tasks.run(
+            lambda: _close_vault(context.service), lambda _done: self._locked(), self._locked
+        )
+
+    def _finish_lock_now(self) -> None:
+        """The same, here and now (the window is closing: the app ends, so waiting is fine)."""
+        context = self.context
+        if context is None or self.workspace is None:
+            return
+        context.tasks.drain()
+        if context.unsaved():
+            self._hold_lock()
+            return
+        self._tear_down_workspace()
+        self._lock_generation += 1
+        _close_vault(context.service)
+        self._locked()
+
+    def _tear_down_workspace(self) -> None:
+        workspace, self.workspace = self.workspace, None
+        if workspace is None or self.context is None:
+            return
+        if self.lock_held is not None:
+            self.lock_held.stop()
+        self.pages.setCurrentWidget(self.unlock_screen)
+        self.pages.removeWidget(workspace)
+        # Deleted now, not with deleteLater(): its dialogs are closed and have returned, and a
+        # deferred delete once double-freed a widget when a lock came from a nested event loop.
+        # Work still queued for its widgets is dropped (AppContext.run's owner check).
+        shiboken6.delete(workspace)
+        self.context.clipboard.clear_if_ours()
+
+    def _locked(self, error: BaseException | None = None) -> None:
+        from triage_desktop import diagnostics
+
+        context = self.context
+        if context is None:
+            return
+        context.end_lock()
+        self.notices.clear()  # what they said was about the session that ended
+        self.notices.set_suppressed(False)
         self.unlock_screen.reset()
+        self.pages.setCurrentWidget(self.unlock_screen)
+        if error is not None:
+            context.report_failure(error, what="Closing the vault")
+        diagnostics.record_timing("lock", time.perf_counter() - self._lock_started)
         self.vault_locked.emit()
+
+    def _hold_lock(self) -> None:
+        from triage_desktop.gui.lock_held import LockHeldPage
+
+        context = self.context
+        if context is None:
+            return
+        if self.lock_held is None:
+            self.lock_held = LockHeldPage(self.pages)
+            self.pages.addWidget(self.lock_held)
+            self.lock_held.retry_requested.connect(self._retry_held_lock)
+            self.lock_held.discard_confirmed.connect(self._discard_and_lock)
+        self.lock_held.show_unsaved(context.unsaved())
+        self.pages.setCurrentWidget(self.lock_held)
+        self.notices.set_suppressed(True)  # the page says it all
+
+    def _retry_held_lock(self) -> None:
+        context = self.context
+        if context is None or self.lock_held is None or not context.unsaved():
+            return
+        self.lock_held.set_busy(True)
+        context.retry_unsaved()
+        self._finish_when_idle(self._lock_generation)
+
+    def _discard_and_lock(self) -> None:
+        if self.context is not None:
+            self.context.discard_unsaved()
+            self._finish_when_idle(self._lock_generation)
 
     def begin_restore(self, source: Path) -> None:
         """Lock (clearing everything), then restore the backup; afterwards, unlock as usual."""
-        from triage_desktop.gui.settings.restore import RestoreDialog
-
-        self.lock()
         if self.context is None:
             return
-        dialog = RestoreDialog(self.context, Path(source), self)
+        if self.workspace is None and not self.context.locking:
+            self._show_restore(Path(source))
+            return
+
+        def locked() -> None:
+            self.vault_locked.disconnect(locked)
+            self._show_restore(Path(source))
+
+        self.vault_locked.connect(locked)
+        self.lock()
+
+    def _show_restore(self, source: Path) -> None:
+        from triage_desktop.gui.settings.restore import RestoreDialog
+
+        if self.context is None:
+            return
+        dialog = RestoreDialog(self.context, source, self)
         dialog.restored.connect(self._restored)
         dialog.open()
 
@@ -274,8 +414,8 @@ class MainWindow(QMainWindow):
 
     def set_privacy(self, hidden: bool) -> None:
         """Swap the content for the curtain (or back). Menus go too: they can name a case."""
-        self.screens.setCurrentWidget(self.curtain if hidden else self.pages)
-        self.pages.setVisible(not hidden)
+        self.screens.setCurrentWidget(self.curtain if hidden else self.content)
+        self.content.setVisible(not hidden)
         self._show_chrome(not hidden and not self.presenting)
         if self.privacy_action.isChecked() != hidden:
             self.privacy_action.setChecked(hidden)
@@ -299,6 +439,7 @@ class MainWindow(QMainWindow):
         if not on and self.workspace is None:
             self.lock_action.setEnabled(False)
         self._show_chrome(not on and not self.privacy_on())
+        self.notices.set_suppressed(on)  # the reporter's screen shows none of the officer's
         if on:
             self._window_state = self.windowState()
             self.showFullScreen()
@@ -333,16 +474,23 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.lock()
-        if self.context is not None:
-            self.context.tasks.wait_all()
+        """Closing locks first and waits for the last saves (the app is ending). If one failed,
+        the window stays open on the page that says so."""
+        context = self.context
+        if context is not None and self.workspace is not None:
+            self.lock()
+            self._finish_lock_now()
+            if self.workspace is not None:
+                event.ignore()
+                return
+        if context is not None:
+            context.tasks.wait_all()
         super().closeEvent(event)
 
 
 def _warm_up_workspace() -> None:
     """On the unlock worker: import the workspace's modules and load the calendar, so building
     the workspace on the GUI thread afterwards only creates widgets (no stall over 50 ms)."""
-    import gc
     from datetime import date
 
     import triage_desktop.gui.workspace  # noqa: F401
@@ -352,7 +500,34 @@ def _warm_up_workspace() -> None:
 
     bank_holidays(date.today().year)
     load_policy()
-    # Everything loaded so far (modules, policy data, Qt wrappers) lives as long as the app.
-    # Freezing it keeps later full garbage collections from walking it all again: such a pass
-    # holds the interpreter lock and was seen to stall the GUI thread by 60-190 ms.
+    freeze_long_lived_objects()
+
+
+_frozen = False
+
+
+def freeze_long_lived_objects() -> bool:
+    """Once per process, before any case data exists (the first unlock, before the workspace
+    reads a case): collect, then freeze what survives -- modules, policy data, Qt wrappers, all
+    alive as long as the app. Later full collections then skip them (such a pass holds the
+    interpreter lock and stalled the GUI thread by 60-190 ms). Never again after that: a later
+    freeze would make whatever a previous session left for the collector, case data included,
+    uncollectable. Returns whether it froze now."""
+    import gc
+
+    global _frozen  # noqa: PLW0603 - once per process by definition
+    if _frozen:
+        return False
+    _frozen = True
+    gc.collect()
     gc.freeze()
+    return True
+
+
+def _close_vault(service: Any) -> None:
+    """Close the database and forget the keys, then let the collector free what the torn-down
+    screens held (on a worker: neither waits on the GUI thread)."""
+    import gc
+
+    service.lock()
+    gc.collect()

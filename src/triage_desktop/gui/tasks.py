@@ -38,6 +38,8 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """Owns the relays of running tasks so their signals outlive the call that started them."""
 
+    idle = Signal()  # the last running task's result has been handed back (locking waits on it)
+
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -59,10 +61,12 @@ class TaskRunner(QObject):
         def finished(handler: Callable[[Any], None] | None, value: Any) -> None:
             self._relays.discard(relay)
             relay.deleteLater()
-            if owner is not None and not shiboken6.isValid(owner):
-                return
-            if handler is not None:
-                handler(value)
+            try:
+                if handler is not None and (owner is None or shiboken6.isValid(owner)):
+                    handler(value)
+            finally:
+                if not self._relays:
+                    self.idle.emit()
 
         relay.succeeded.connect(lambda value: finished(on_done, value))
         relay.failed.connect(lambda error: finished(on_error, error))
@@ -74,3 +78,17 @@ class TaskRunner(QObject):
     def wait_all(self, timeout_ms: int = 30_000) -> bool:
         """Block until every task has finished (for shutdown and tests, never in normal use)."""
         return self._pool.waitForDone(timeout_ms)
+
+    def drain(self, timeout_ms: int = 30_000) -> bool:
+        """Block until every task has finished AND its result was handed back (closing the
+        window: the last saves' failures must be known before the app may end)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._relays:
+            if not self._pool.waitForDone(max(1, int(deadline.remainingTime()))):
+                return False
+            QCoreApplication.sendPostedEvents()  # deliver the queued results and failures
+            if deadline.hasExpired() and self._relays:
+                return False
+        return True

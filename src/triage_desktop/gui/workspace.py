@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from triage_desktop.gui.cases.case_view import CaseView
@@ -19,7 +26,6 @@ if TYPE_CHECKING:
 
 
 class Workspace(QWidget):
-    settings_changed = Signal(object)  # new VaultSettings: the shell re-arms the idle lock
     restore_requested = Signal(object)  # a backup (Path): the shell locks, then restores
     presentation_changed = Signal(bool)  # the meeting's reporter view: the shell closes the room
 
@@ -95,6 +101,28 @@ class Workspace(QWidget):
                 toolbar.removeAction(action)
         self.actions_.clear()
 
+    def close_dialogs(self) -> bool:
+        """Before a lock tears this down: close every dialog it owns (a modal one returns from
+        its exec()) and any open menu, rather than deleting them behind Qt's back. Returns
+        whether anything was open."""
+        closed = False
+        for _attempt in range(10):  # a submenu's parent menu becomes the active popup next
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+            closed = True
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+                closed = True
+        return closed
+
+    def has_open_dialog(self) -> bool:
+        if QApplication.activePopupWidget() is not None:
+            return True
+        return any(dialog.isVisible() for dialog in self.findChildren(QDialog))
+
     # -- navigation ---------------------------------------------------------------------------
 
     def show_list(self) -> None:
@@ -117,7 +145,9 @@ class Workspace(QWidget):
             self.intake.load_case(case)
             self.stack.setCurrentWidget(self.intake)
 
-        self.context.run(lambda service: service.get_case(case_id), loaded)
+        self.context.run(
+            lambda service: service.get_case(case_id), loaded, owner=self, what="Opening the case"
+        )
 
     def open_meeting(self, case_id: int) -> None:
         from triage_desktop.gui.meeting_screen.screen import MeetingScreen
@@ -159,6 +189,6 @@ class Workspace(QWidget):
         from triage_desktop.gui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self)
-        dialog.settings_changed.connect(self.settings_changed)
         dialog.restore_requested.connect(self.restore_requested)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()

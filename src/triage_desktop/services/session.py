@@ -57,14 +57,15 @@ from triage_desktop.services import key_changes, maintenance
 from triage_desktop.services import settings as settings_mod
 from triage_desktop.services._translate import store_errors
 from triage_desktop.services.errors import (
+    BadRecoveryKey,
     VaultAlreadyExists,
     VaultCorrupt,
     VaultError,
     VaultLocked,
     VaultReadOnly,
     WeakPassphrase,
+    WrongPassphrase,
 )
-from triage_desktop.services.passphrase_strength import MIN_LENGTH
 from triage_desktop.services.passphrase_strength import problem as passphrase_problem
 from triage_desktop.services.settings import VaultSettings
 from triage_desktop.vault import keychain, slots
@@ -79,7 +80,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-MIN_PASSPHRASE = MIN_LENGTH
 MAX_MEETING_JSON = 2_000_000
 SIGNING_SECRET = "signing_identity"  # noqa: S105 - a row name
 
@@ -336,15 +336,43 @@ class VaultService:
             raise VaultLocked("The vault is locked.")
         return key
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def change_passphrase(
+        self,
+        new_passphrase: str,
+        *,
+        current_passphrase: str | None = None,
+        recovery_key: str | None = None,
+    ) -> None:
         """Rewrap the database key under a new passphrase (the vault must be unlocked). The
-        change and its audit entry happen together, or neither does."""
+        change and its audit entry happen together, or neither does.
+
+        A screen that is already unlocked asks again for the current passphrase or the
+        recovery key: given, it must open this vault (WrongPassphrase / BadRecoveryKey
+        otherwise, counted like a failed unlock, and nothing changes)."""
         check_passphrase(new_passphrase)
         with self._lock:
             db = self._writable()
-            key_changes.change_passphrase(
-                self.folder, db, self._current_key(), new_passphrase, self.officer_id
-            )
+            key = self._current_key()
+            if current_passphrase is not None or recovery_key is not None:
+                self._confirm_secret(key, current_passphrase, recovery_key)
+            key_changes.change_passphrase(self.folder, db, key, new_passphrase, self.officer_id)
+
+    def _confirm_secret(
+        self, key: bytearray, passphrase: str | None, recovery_key: str | None
+    ) -> None:
+        """The secret opens the key this vault is open with (one key derivation)."""
+        if passphrase is not None:
+            candidates = slots.passphrase_candidates(self.folder, passphrase)
+        else:
+            candidates = slots.recovery_candidates(self.folder, recovery_key or "")
+        try:
+            if not any(slots.key_check(c.key) == slots.key_check(key) for c in candidates):
+                if passphrase is not None:
+                    raise WrongPassphrase(0.0)
+                raise BadRecoveryKey("That recovery key does not open this vault.")
+        finally:
+            for candidate in candidates:
+                _zero(candidate.key)
 
     def rekey(self, passphrase: str) -> str:
         """New random database key; returns the NEW recovery key. The previous recovery key keeps

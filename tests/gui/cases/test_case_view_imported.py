@@ -42,13 +42,13 @@ def test_an_imported_case_shows_its_report_and_history(
         view.show_case(case_id)
     text = view.details.toPlainText()
     for expected in (
-        "Support and Report tool",
+        "Source\nSupport and Report\n",
         "Student (level not known)",
         "Zoë Ångström",
         "Stalking",
         "Where\nNot known",
         '=HYPERLINK("x")',  # shown as text, never a link or a formula
-        "From the Support and Report tool",
+        "What the report in Support and Report said",
         "Report in the tool\nSR-2026-00042",
         "Route\nAsked to speak to an adviser",
         "Reported\nOn behalf of someone else",

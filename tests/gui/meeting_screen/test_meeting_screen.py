@@ -381,3 +381,19 @@ def test_a_bidi_override_in_a_name_cannot_reverse_what_the_reporter_reads(
     shown = screen.reporter_view.text()
     assert "Sam Student may be told" in shown
     assert "\u202e" not in shown
+
+
+def test_the_safety_panel_shows_the_emergency_contacts_from_settings_at_once(
+    qtbot: QtBot, gui_context: AppContext
+) -> None:
+    case = gui_context.service.create_case(details())
+    screen = open_screen(qtbot, gui_context, case.id)
+    drive = Driver(qtbot, screen)
+    drive.choose(Step.OPENING, SAFE_NOW, "no")
+    assert "add their number in Settings" in screen.safety.body.text()
+    settings = gui_context.service.update_settings(
+        campus_security="01225 383999", safeguarding_lead="Duty lead, 01225 386000"
+    )
+    gui_context.settings_changed.emit(settings)  # what Settings does when it saves
+    assert "01225 383999" in screen.safety.body.text()
+    assert "Duty lead, 01225 386000" in screen.safety.body.text()

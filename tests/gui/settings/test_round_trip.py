@@ -43,7 +43,7 @@ def test_every_setting_round_trips(
     type_number(qtbot, dialog.security.ui.autoLockSpin, 12)
     dialog.security.ui.schemeCombo.setCurrentIndex(dialog.security.ui.schemeCombo.findData("dark"))
     # Closure days and retention
-    dialog.ui.pageList.setCurrentRow(1)
+    dialog.show_page(dialog.records)
     records = dialog.records.ui
     records.closureDateEdit.setDate(QDate(CLOSURE.year, CLOSURE.month, CLOSURE.day))
     qtbot.mouseClick(records.addClosureButton, Qt.MouseButton.LeftButton)
@@ -160,3 +160,38 @@ def test_a_legal_hold_is_placed_and_lifted_by_reference(
     qtbot.waitUntil(lambda: "no longer under a legal hold" in records.holdError.text())
     assert records.holdsList.item(0).text() == "No case is under a legal hold."
     assert not gui_context.service.get_case(case.id).legal_hold
+
+
+def test_the_safety_panels_contacts_round_trip_and_a_bad_one_is_refused_beside_it(
+    qtbot: QtBot, open_dialog: SettingsDialog, prompts: ScriptedPrompts
+) -> None:
+    from tests.support.typing import type_text
+    from triage_desktop.cases.text import NAME_MAX
+
+    dialog = open_dialog
+    context, preferences = dialog.context, dialog.preferences
+    assert isinstance(preferences, QSettings)
+    dialog.show_page(dialog.support)
+    ui = dialog.support.ui
+    assert ui.campusSecurityEdit.isVisible()
+    type_text(ui.campusSecurityEdit, "Security control room 01234 567000 — Zoë on nights")
+    type_text(ui.safeguardingLeadEdit, "Dr Ångström (duty lead) 01234 567111")
+    with qtbot.waitSignal(dialog.settings_changed, timeout=10_000) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].campus_security == "Security control room 01234 567000 — Zoë on nights"
+    stored = context.service.settings()
+    assert stored.safeguarding_lead == "Dr Ångström (duty lead) 01234 567111"
+    assert context.settings == stored  # the one copy every screen reads was updated too
+    dialog.close()
+
+    reopened = make_dialog(qtbot, context, prompts, preferences)
+    reopened.show_page(reopened.support)
+    assert reopened.support.ui.campusSecurityEdit.text() == stored.campus_security
+    assert reopened.support.ui.safeguardingLeadEdit.text() == stored.safeguarding_lead
+    reopened.support.ui.safeguardingLeadEdit.setText("x" * (NAME_MAX + 1))
+    reopened.save()
+    problem = reopened.support.ui.safetyError
+    assert problem.isVisible()
+    assert problem.text().startswith("⚠ The safeguarding lead's contact ")
+    assert reopened.focusWidget() is reopened.support.ui.safeguardingLeadEdit
+    assert context.service.settings() == stored  # nothing saved

@@ -19,7 +19,7 @@ from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.settings import SettingsDialog
 from triage_desktop.services.documents_service import DocumentsService
 
-PAGES = ("security", "records", "support", "documents", "backup")
+PAGES = ("security", "passphrase", "records", "support", "documents", "backup")
 
 
 @pytest.fixture
@@ -79,7 +79,11 @@ def test_a_problem_in_the_dark_scheme(
     qtbot.mouseClick(furnished.save_button, Qt.MouseButton.LeftButton)
     assert furnished.records.ui.retentionError.isVisible()
     image = furnished.grab().toImage()
-    assert image.save(str(screenshot_dir / "settings-6-dark-problem.png"))
+    assert image.save(str(screenshot_dir / "settings-7-dark-problem.png"))
+    for name in ("passphrase", "support"):  # the pages issue 13 and 10 added to, in the dark
+        furnished.show_page(getattr(furnished, name))
+        image = furnished.grab().toImage()
+        assert image.save(str(screenshot_dir / f"settings-dark-{name}.png"))
 
 
 def test_ctrl_page_down_and_up_move_between_pages(
@@ -91,7 +95,7 @@ def test_ctrl_page_down_and_up_move_between_pages(
     open_dialog.activateWindow()
     qtbot.waitUntil(open_dialog.isActiveWindow)
     qtbot.keyClick(open_dialog.security.ui.autoLockSpin, Qt.Key.Key_PageDown, ctrl)
-    assert open_dialog.ui.pageStack.currentWidget() is open_dialog.records
+    assert open_dialog.ui.pageStack.currentWidget() is open_dialog.passphrase
     qtbot.keyClick(open_dialog.ui.pageList, Qt.Key.Key_PageUp, ctrl)
     qtbot.keyClick(open_dialog.ui.pageList, Qt.Key.Key_PageUp, ctrl)
     assert open_dialog.ui.pageStack.currentWidget() is open_dialog.backup

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from triage_desktop.cases.model import AuditEntry, Case, StoredDocument
 from triage_desktop.cases.origin import ReportOrigin
+from triage_desktop.gui.cases.deadline import contact_mark
 from triage_desktop.gui.cases.labels import (
+    CONTACT_METHOD_WORDS,
     LOCATION_WORDS,
     NO_DEADLINE,
     ON_BEHALF_WORDS,
@@ -95,11 +98,14 @@ class CaseView(QWidget):
         self.title.setAccessibleName("Case reference")
         self.edit_button = QPushButton("&Edit details", self)
         self.edit_button.setAccessibleName("Edit the case details")
+        self.contact_button = QPushButton("Record first &contact…", self)
+        self.contact_button.setAccessibleName("Record the first contact with the reporter")
         self.meeting_button = QPushButton("Start or resume the triage &meeting", self)
         self.meeting_button.setAccessibleName("Start or resume the triage meeting")
         self.meeting_button.setDefault(True)
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        top.addWidget(self.contact_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.meeting_button)
         layout.addLayout(top)
@@ -107,6 +113,11 @@ class CaseView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Status and dates")
         layout.addWidget(self.summary)
+        self.contact_line = QLabel("", self)
+        self.contact_line.setWordWrap(True)
+        self.contact_line.setAccessibleName("First contact and the 2-working-day deadline")
+        layout.addWidget(self.contact_line)
+        self.first_contact_dialog: QDialog | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Case sections")
@@ -153,6 +164,7 @@ class CaseView(QWidget):
 
         self.back_button.clicked.connect(self.back)
         self.edit_button.clicked.connect(self._edit)
+        self.contact_button.clicked.connect(self.record_first_contact)
         self.meeting_button.clicked.connect(self._meeting)
         self.document_list.currentRowChanged.connect(self._preview_document)
         self.export_button.clicked.connect(self.export_selected)
@@ -163,7 +175,13 @@ class CaseView(QWidget):
     def show_case(self, case_id: int) -> None:
         self.clear()
         self.title.setText("Opening…")
-        self.context.run(lambda service: _load(service, case_id), self._loaded, owner=self)
+        self.context.run(
+            lambda service: _load(service, case_id), self._loaded, self._load_failed, owner=self
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.title.setText("The case could not be opened")
+        self.summary.setText(f"⚠ {describe_error(error)}")
 
     def _case_changed(self, case_id: int) -> None:
         if self.case is not None and self.case.id == case_id and self.isVisible():
@@ -181,6 +199,11 @@ class CaseView(QWidget):
         self.summary.setText(
             f"Status: {STATUS_WORDS[case.status]} · Received {time_words(case.details.received_at)}"
             f" · Contact by {contact}{hold}"
+        )
+        self.contact_line.setText(first_contact_words(case, self._closures()))
+        self.contact_button.setVisible(case.contact_by is not None)
+        self.contact_button.setText(
+            "Change first &contact…" if case.first_contact else "Record first &contact…"
         )
         self.details.setHtml(
             _details_html(case, loaded.officers, loaded.behaviour_names)
@@ -207,6 +230,9 @@ class CaseView(QWidget):
         self.documents = []
         self.title.clear()
         self.summary.clear()
+        self.contact_line.clear()
+        if self.first_contact_dialog is not None:
+            self.first_contact_dialog.reject()
         self.details.clear()
         self.document_list.clear()
         self.document_note.clear()
@@ -229,7 +255,14 @@ class CaseView(QWidget):
             _info, pdf = service.fetch_document(document_id)
             return pdf  # type: ignore[no-any-return]
 
-        self.context.run(fetch, lambda pdf: self._show_pdf(document_id, pdf), owner=self)
+        self.context.run(
+            fetch,
+            lambda pdf: self._show_pdf(document_id, pdf),
+            lambda error: self.document_note.setText(
+                f"⚠ The document could not be shown. {describe_error(error)}"
+            ),
+            owner=self,
+        )
 
     def _show_pdf(self, document_id: int, pdf: bytes) -> None:
         self.preview.show_pdf(pdf)  # from memory: no temporary file
@@ -272,6 +305,28 @@ class CaseView(QWidget):
     def _meeting(self) -> None:
         if self.case is not None:
             self.start_meeting.emit(self.case.id)
+
+    def _closures(self) -> tuple[Any, ...]:
+        settings = self.context.settings
+        return () if settings is None else tuple(settings.closure_days)
+
+    def record_first_contact(self) -> QDialog | None:
+        """The first-contact dialog (window-modal; saving refreshes this view)."""
+        from triage_desktop.gui.cases.first_contact import FirstContactDialog
+
+        if self.case is None:
+            return None
+        dialog = FirstContactDialog(self.context, self.case, self)
+        self.first_contact_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.first_contact_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.recorded.connect(lambda case: self.show_case(case.id))
+        dialog.open()
+        return dialog
 
 
 def _load(service: Any, case_id: int) -> _Loaded:
@@ -319,6 +374,7 @@ def _details_html(case: Case, officers: dict[int, str], behaviour_names: dict[st
         row("Reporter's status", e(REPORTER_STATUS_WORDS[d.reporter.status])),
         row("Safe contact", e(" · ".join(x for x in (d.reporter.email, d.reporter.phone) if x))),
         row("Contact preference", e(d.reporter.notes)),
+        row("First contact", e(_contact_made(case))),
         row("About", respondents or "—"),
         row("Kinds of behaviour", behaviours or "—"),
         row(
@@ -369,6 +425,33 @@ def _origin_html(origin: ReportOrigin | None, service_names: dict[str, str]) -> 
         row("Where, in their words", origin.locations or "—"),
     ]
     return (
-        f"<h3>From the {e(SOURCE_WORDS[origin.source])}</h3>{excluded}"
+        f"<h3>What the report in {e(SOURCE_WORDS[origin.source])} said</h3>{excluded}"
         f"<table cellpadding='4'>{''.join(rows)}</table>"
     )
+
+
+def _contact_made(case: Case) -> str:
+    contact = case.first_contact
+    if contact is None:
+        return "Not recorded yet"
+    return f"{day_words(contact.on)}, by {CONTACT_METHOD_WORDS[contact.method].lower()}"
+
+
+def first_contact_words(case: Case, closures: tuple[Any, ...] = ()) -> str:
+    """The 2-working-day clock for this case, in words: met or missed, due or overdue."""
+    import datetime as dt
+
+    if case.contact_by is None:
+        return "No contact deadline: the report is anonymous."
+    mark = contact_mark(
+        case.status,
+        case.contact_by,
+        case.details.anonymous,
+        dt.date.today(),
+        first_contact_on=None if case.first_contact is None else case.first_contact.on,
+        closures=closures,
+    )
+    if case.first_contact is None:
+        return f"Not contacted yet. {mark.text}."
+    how = CONTACT_METHOD_WORDS[case.first_contact.method].lower()
+    return f"First contact by {how}. {mark.text}."

@@ -3,7 +3,13 @@
 Built in code rather than a Designer form: its respondent rows and its catalogue lists (from the
 policy data in force) change at run time. Nothing is forced beyond what a case needs; problems
 are explained beside the field they concern; the contact-by date appears as soon as the received
-date is set. Validation and saving run on a worker, so a 10 MB paste never freezes the window.
+date is set, from the closure days in `AppContext.settings` (and again whenever Settings saves
+new ones, so the date on screen is the date that will be stored). Validation and saving run on a
+worker, so a 10 MB paste never freezes the window.
+
+Nothing is assumed: the first-incident date is empty until typed or picked (empty means not
+known), a respondent is "Not known" until the officer says who they are, an untouched form saves
+nothing, and leaving a changed form asks first.
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -51,11 +57,13 @@ from triage_desktop.gui.cases.labels import (
 )
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.look import make_heading
+from triage_desktop.gui.meeting_screen.date_field import DateField
 
 HISTORICAL_NOTE = (
     "This happened more than six months before the report. That is fine: the policy takes "
     "historical reports seriously. It may only affect what evidence is still available."
 )
+NOTHING_TO_SAVE = "Nothing has been entered yet, so there is nothing to save."
 
 
 def _combo(words: dict[Any, str], name: str, parent: QWidget) -> QComboBox:
@@ -84,6 +92,8 @@ class RespondentRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.type_combo = _combo(RESPONDENT_TYPE_WORDS, f"Respondent {number}: who they are", self)
+        # Left as it is, a respondent is not known: never silently "student" (routing reads it).
+        self.type_combo.setCurrentIndex(self.type_combo.findData(RespondentType.UNKNOWN.value))
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText("Name, if known")
         self.name_edit.setAccessibleName(f"Respondent {number}: name")
@@ -155,7 +165,7 @@ class _Typed:
 
 
 class IntakeForm(QWidget):
-    saved = Signal(int)  # the case id
+    saved = Signal(int)  # the case id (also at once, writing nothing, for an unchanged edit)
     cancelled = Signal()
     contact_by_shown = Signal(str)  # the contact-by words on screen (for tests)
 
@@ -163,17 +173,30 @@ class IntakeForm(QWidget):
         super().__init__(parent)
         self.context = context
         self.case: Case | None = None
-        self.closure_days: tuple[date, ...] = ()
         self.behaviour_definitions: dict[str, str] = {}
         self.respondent_rows: list[RespondentRow] = []
-        # The working-day calendar loads England's bank holidays (~0.1 s) on a worker first;
-        # until then the contact-by line says it is being worked out.
+        # The working-day calendar loads England's bank holidays (~0.1 s) on a worker first,
+        # and the closure days come with the vault's settings; until both are in, the
+        # contact-by line says it is being worked out.
         self._calendar_ready = False
+        self._baseline: tuple[Any, ...] | None = None  # what the form held when it was filled
+        self._discard_question: QMessageBox | None = None
         self.setAccessibleName("Record a case")
         self._build()
         self.context.locked.connect(self.clear)
-        self.context.run(_catalogue_and_settings, self._catalogue_loaded, owner=self)
+        self.context.settings_changed.connect(lambda _settings: self._dates_changed())
+        if self.context.settings is None:
+            self.context.load_settings()
+        self.context.run(
+            _catalogue, self._catalogue_loaded, owner=self, what="Loading the policy's lists"
+        )
         self.start_new()
+
+    @property
+    def closure_days(self) -> tuple[date, ...]:
+        """The University's closure days, from the one copy of the settings (AppContext)."""
+        settings = self.context.settings
+        return () if settings is None else tuple(settings.closure_days)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -248,12 +271,9 @@ class IntakeForm(QWidget):
 
         what = QGroupBox("What happened", body)
         form = QFormLayout(what)
-        self.incident_known = QCheckBox("The date of the first incident is &known", what)
-        self.incident_known.setAccessibleName("The date of the first incident is known")
-        self.incident_date = QDateEdit(what)
-        self.incident_date.setCalendarPopup(True)
-        self.incident_date.setDisplayFormat("ddd d MMM yyyy")
-        self.incident_date.setAccessibleName("Date of the first incident")
+        self.incident_date = DateField(what)
+        self.incident_date.edit.setPlaceholderText("Not known (type a date or pick one)")
+        self.incident_date.setAccessibleName("Date of the first incident (empty if not known)")
         self.historical_note = QLabel(HISTORICAL_NOTE, what)
         self.historical_note.setWordWrap(True)
         self.historical_note.setAccessibleName("Note about historical reports")
@@ -269,8 +289,8 @@ class IntakeForm(QWidget):
         self.description_edit.setPlaceholderText(
             "A short factual summary. The reporter's own account is recorded in the meeting."
         )
-        form.addRow("", self.incident_known)
         form.addRow("First &incident", self.incident_date)
+        self._problem_row(form, "incident_dates")
         form.addRow("", self.historical_note)
         form.addRow("&Dates and frequency", self.incident_notes)
         self._problem_row(form, "incident_notes")
@@ -305,7 +325,7 @@ class IntakeForm(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setAccessibleName("Cancel without saving")
+        self.cancel_button.setAccessibleName("Cancel (asks first if anything was changed)")
         self.save_button = QPushButton("&Save case", self)
         self.save_button.setAccessibleName("Save case")
         self.save_button.setDefault(True)
@@ -315,14 +335,18 @@ class IntakeForm(QWidget):
 
         self.received_edit.dateTimeChanged.connect(self._dates_changed)
         self.anonymous_check.toggled.connect(self._dates_changed)
-        self.incident_known.toggled.connect(self.incident_date.setEnabled)
-        self.incident_known.toggled.connect(self._dates_changed)
-        self.incident_date.dateChanged.connect(self._dates_changed)
+        self.incident_date.date_changed.connect(lambda _day: self._dates_changed())
+        self.incident_date.problem.connect(self._incident_problem)
         self.behaviour_list.currentItemChanged.connect(self._show_definition)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.cancelled)
-        QShortcut(QKeySequence("Escape"), self).activated.connect(self.cancelled)
+        self.cancel_button.clicked.connect(self.leave)
+        QShortcut(QKeySequence("Escape"), self).activated.connect(self.leave)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
+
+    def _incident_problem(self, text: str) -> None:
+        label = self.problems["incident_dates"]
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def _problem_row(self, form: QFormLayout, field_name: str) -> None:
         label = _error_label(self)
@@ -332,9 +356,7 @@ class IntakeForm(QWidget):
 
     # -- catalogue ----------------------------------------------------------------------------
 
-    def _catalogue_loaded(self, loaded: tuple[Any, tuple[date, ...]]) -> None:
-        policy, closure_days = loaded
-        self.closure_days = closure_days
+    def _catalogue_loaded(self, policy: Any) -> None:
         self._calendar_ready = True
         chosen_behaviours = set(self._checked(self.behaviour_list))
         chosen_characteristics = set(self._checked(self.characteristic_list))
@@ -399,8 +421,8 @@ class IntakeForm(QWidget):
         self.clear()
         self.title.setText("New case")
         self.received_edit.setDateTime(QDateTime.currentDateTime())
-        self.incident_date.setDate(QDate.currentDate())
         self.add_respondent()
+        self._baseline = self._snapshot()
         self.source_combo.setFocus()
 
     def load_case(self, case: Case) -> None:
@@ -425,10 +447,8 @@ class IntakeForm(QWidget):
             self._select(row.type_combo, respondent.respondent_type.value)
             row.name_edit.setText(respondent.name)
             row.details_edit.setText(respondent.details)
-        if details.incident_dates:
-            first = min(details.incident_dates)
-            self.incident_known.setChecked(True)
-            self.incident_date.setDate(QDate(first.year, first.month, first.day))
+        dates = details.incident_dates
+        self.incident_date.set_value(min(dates) if dates else None)
         self.incident_notes.setText(details.incident_notes)
         self._select(self.location_kind, details.location.kind.value)
         self.location_detail.setText(details.location.detail)
@@ -436,6 +456,7 @@ class IntakeForm(QWidget):
         self._check(self.behaviour_list, details.behaviour_categories)
         self._check(self.characteristic_list, details.protected_characteristics)
         self._dates_changed()
+        self._baseline = self._snapshot()
 
     @staticmethod
     def _select(combo: QComboBox, value: str) -> None:
@@ -459,8 +480,7 @@ class IntakeForm(QWidget):
         for row in list(self.respondent_rows):
             self._remove_respondent(row)
         self.anonymous_check.setChecked(False)
-        self.incident_known.setChecked(False)
-        self.incident_date.setEnabled(False)
+        self.incident_date.set_value(None)
         for combo in (self.source_combo, self.reporter_status, self.location_kind):
             combo.setCurrentIndex(0)
         self._check(self.behaviour_list, ())
@@ -468,6 +488,51 @@ class IntakeForm(QWidget):
         self.definition_label.setText("Select a kind of behaviour to read its definition.")
         self._clear_problems()
         self.save_button.setEnabled(True)
+        self._baseline = None
+        if self._discard_question is not None:
+            self._discard_question.reject()
+
+    # -- leaving ------------------------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        """Everything the officer can change, to tell an untouched form from a changed one."""
+        return (self.typed(), self.incident_date.edit.text().strip())
+
+    def is_changed(self) -> bool:
+        return self._baseline is not None and self._snapshot() != self._baseline
+
+    def leave(self) -> None:
+        """Escape or Cancel: an untouched form just closes; a changed one asks first."""
+        if not self.is_changed():
+            self.cancelled.emit()
+            return
+        if self._discard_question is not None:
+            return
+        new = self.case is None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard the new case?" if new else "Discard your changes?",
+            "What you typed in this new case has not been saved. Discard it?"
+            if new
+            else "Your changes to this case have not been saved. Discard them?",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(_result: int) -> None:
+            self._discard_question = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                self.clear()
+                self.cancelled.emit()
+
+        box.finished.connect(answered)
+        self._discard_question = box
+        box.open()  # window-modal, no nested event loop (a lock may close it)
 
     def _clear_problems(self) -> None:
         for label in (*self.problems.values(), self.general_problem):
@@ -491,7 +556,7 @@ class IntakeForm(QWidget):
         from triage_desktop.policy.routing import historical_cutoff
 
         received = self._received_day()
-        if not self._calendar_ready:
+        if not self._calendar_ready or self.context.settings is None:
             self.contact_by_label.setText("Working it out…")
             return
         due = contact_by(
@@ -500,8 +565,8 @@ class IntakeForm(QWidget):
         words = NO_DEADLINE if due is None else day_words(due)
         self.contact_by_label.setText(words)
         self.contact_by_shown.emit(words)
-        incident = _day(self.incident_date.date())
-        historical = self.incident_known.isChecked() and incident < historical_cutoff(received)
+        incident = self.incident_date.value()
+        historical = incident is not None and incident < historical_cutoff(received)
         self.historical_note.setVisible(historical)
 
     # -- saving -------------------------------------------------------------------------------
@@ -526,9 +591,7 @@ class IntakeForm(QWidget):
             description=self.description_edit.toPlainText(),
             behaviours=self._checked(self.behaviour_list),
             characteristics=self._checked(self.characteristic_list),
-            incident_dates=[_day(self.incident_date.date())]
-            if self.incident_known.isChecked()
-            else [],
+            incident_dates=self._incident_dates(),
             incident_notes=self.incident_notes.text(),
             # A new case is the recording officer's ("My cases"); an edit keeps who it had.
             assigned_officer_id=self.context.service.officer_id
@@ -536,10 +599,35 @@ class IntakeForm(QWidget):
             else self.case.details.assigned_officer_id,
         )
 
+    def _incident_dates(self) -> list[date]:
+        """The first-incident date as shown, with any later dates the case already had (an
+        imported report may list several): editing the first never drops the others."""
+        earlier = self.case.details.incident_dates if self.case is not None else ()
+        first = self.incident_date.value()
+        others = sorted(earlier)[1:] if earlier else []
+        chosen = ([first] if first is not None else []) + [d for d in others if d != first]
+        return sorted(set(chosen))
+
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
         self._clear_problems()
+        if self.incident_date.has_unreadable_text():
+            self._incident_problem(
+                "This is not a date yet: type it like 4 December 2026, pick it from the "
+                "calendar, or empty it if the date is not known."
+            )
+            self.incident_date.setFocus()
+            return
+        if not self.is_changed():
+            if self.case is None:
+                self.general_problem.setText(NOTHING_TO_SAVE)
+                self.general_problem.show()
+            else:
+                case_id = self.case.id
+                self.clear()
+                self.saved.emit(case_id)  # nothing changed: nothing written, back to the case
+            return
         typed = self.typed()
         existing = self.case
         self.save_button.setEnabled(False)
@@ -584,11 +672,10 @@ def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def _catalogue_and_settings(service: Any) -> tuple[Any, tuple[date, ...]]:
+def _catalogue(_service: Any) -> Any:
     from triage_desktop.policy.calendar import contact_by
     from triage_desktop.policy.catalogue import load_policy
 
     policy = load_policy()
-    closures = tuple(service.settings().closure_days)
-    contact_by(date.today(), closures=closures)  # warm the bank-holiday table off the GUI thread
-    return policy, closures
+    contact_by(date.today())  # warm the bank-holiday table off the GUI thread
+    return policy

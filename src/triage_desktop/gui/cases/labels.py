@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from triage_desktop.cases.model import (
     CaseStatus,
+    ContactMethod,
     LocationKind,
     ReporterStatus,
     ReportSource,
@@ -21,7 +22,7 @@ STATUS_WORDS = {
     CaseStatus.CLOSED: "Closed",
 }
 SOURCE_WORDS = {
-    ReportSource.REPORT_AND_SUPPORT: "Support and Report tool",
+    ReportSource.REPORT_AND_SUPPORT: "Support and Report",
     ReportSource.EMAIL: "Email",
     ReportSource.IN_PERSON: "In person",
     ReportSource.PHONE: "Phone",
@@ -58,6 +59,7 @@ AUDIT_WORDS = {
     "read": "Case opened",
     "legal_hold_on": "Legal hold placed",
     "legal_hold_off": "Legal hold lifted",
+    "first_contact": "First contact recorded",
     "update_meeting": "Triage meeting saved",
     "read_meeting": "Triage meeting opened",
     "update_next_steps": "Next steps saved",
@@ -76,6 +78,14 @@ ON_BEHALF_WORDS = {
     OnBehalfOf.SELF: "For themselves",
     OnBehalfOf.SOMEONE_ELSE: "On behalf of someone else",
     OnBehalfOf.UNKNOWN: "Not said",
+}
+CONTACT_METHOD_WORDS = {
+    ContactMethod.PHONE: "Phone",
+    ContactMethod.EMAIL: "Email",
+    ContactMethod.IN_PERSON: "In person",
+    ContactMethod.VIDEO_CALL: "Video call",
+    ContactMethod.LETTER: "Letter",
+    ContactMethod.OTHER: "Other",
 }
 NO_DEADLINE = "None — anonymous report"
 

@@ -15,9 +15,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from triage_desktop.cases.model import CaseFilter, CaseRow, CaseSort
-from triage_desktop.gui.cases.deadline import contact_mark, urgency_colour, urgency_icon
+from triage_desktop.gui.cases.deadline import (
+    ContactMark,
+    contact_mark,
+    urgency_colour,
+    urgency_icon,
+)
 from triage_desktop.gui.cases.labels import STATUS_WORDS, time_words
-from triage_desktop.gui.context import AppContext, describe_error
+from triage_desktop.gui.context import AppContext
 from triage_desktop.services.session import VaultService
 
 PAGE_SIZE = 200
@@ -128,7 +133,7 @@ class CaseListModel(QAbstractTableModel):
         from triage_desktop.services.errors import VaultLocked
 
         if not isinstance(error, VaultLocked):
-            self._context.error.emit(describe_error(error))
+            self._context.report_failure(error, what="Loading the case list", key="case-list")
 
     # -- paging ----------------------------------------------------------------------------
 
@@ -201,7 +206,7 @@ class CaseListModel(QAbstractTableModel):
             Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.ForegroundRole,
         ):
-            mark = contact_mark(row.status, row.contact_by, row.anonymous, self._today)
+            mark = self._mark(row)
             if role == Qt.ItemDataRole.DecorationRole:
                 return urgency_icon(mark.urgency)
             return urgency_colour(mark.urgency)
@@ -217,8 +222,20 @@ class CaseListModel(QAbstractTableModel):
         if column == STATUS:
             return STATUS_WORDS[row.status]
         if column == CONTACT_BY:
-            return contact_mark(row.status, row.contact_by, row.anonymous, self._today).text
+            return self._mark(row).text
         return officer_words(row.assigned_officer_id, self._me)
+
+    def _mark(self, row: CaseRow) -> ContactMark:
+        settings = self._context.settings  # closure days count when saying how late
+        closures = settings.closure_days if settings is not None else ()
+        return contact_mark(
+            row.status,
+            row.contact_by,
+            row.anonymous,
+            self._today,
+            first_contact_on=row.first_contact_on,
+            closures=closures,
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Header clicks: the store sorts (reference, received, contact-by); others keep order."""

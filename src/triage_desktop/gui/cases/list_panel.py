@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from triage_desktop.cases.model import CaseFilter, CaseRow, CaseStatus
 from triage_desktop.gui.cases.labels import STATUS_WORDS
 from triage_desktop.gui.cases.list_model import RECEIVED, CaseListModel
-from triage_desktop.gui.context import AppContext, describe_error
+from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.generated.ui_cases_list import Ui_CaseListPanel
 from triage_desktop.gui.look import make_heading
 from triage_desktop.services.session import VaultService
@@ -174,7 +174,7 @@ class CaseListPanel(QWidget):
             from triage_desktop.services.errors import VaultLocked
 
             if generation == self._search_generation and not isinstance(error, VaultLocked):
-                self._context.error.emit(describe_error(error))
+                self._context.report_failure(error, what="The search", key="case-search")
 
         self._context.run(work, done, failed, owner=self)
 
@@ -207,6 +207,7 @@ def _matches(row: CaseRow, case_filter: CaseFilter) -> bool:
         return False
     if case_filter.overdue_on is not None and not (
         row.status is CaseStatus.AWAITING_CONTACT
+        and row.first_contact_on is None
         and row.contact_by is not None
         and row.contact_by < case_filter.overdue_on
     ):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QPushButton, QSizePolicy,
     QSpacerItem, QSpinBox, QVBoxLayout)
 
-from triage_desktop.gui.settings.widgets import PlainTabDateEdit
+from triage_desktop.gui.form_widgets import PlainTabDateEdit
 
 class Ui_SettingsRecordsPage(object):
     def setupUi(self, SettingsRecordsPage):

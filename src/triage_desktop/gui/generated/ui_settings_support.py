@@ -9,10 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QSize, Qt)
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTableWidget,
-    QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout,
+    QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTableWidget, QVBoxLayout)
 
 class Ui_SettingsSupportPage(object):
     def setupUi(self, SettingsSupportPage):
@@ -25,6 +25,53 @@ class Ui_SettingsSupportPage(object):
         self.titleLabel.setObjectName(u"titleLabel")
 
         self.layout.addWidget(self.titleLabel)
+
+        self.safetyHeading = QLabel(SettingsSupportPage)
+        self.safetyHeading.setObjectName(u"safetyHeading")
+
+        self.layout.addWidget(self.safetyHeading)
+
+        self.safetyHelp = QLabel(SettingsSupportPage)
+        self.safetyHelp.setObjectName(u"safetyHelp")
+        self.safetyHelp.setWordWrap(True)
+
+        self.layout.addWidget(self.safetyHelp)
+
+        self.safetyForm = QFormLayout()
+        self.safetyForm.setObjectName(u"safetyForm")
+        self.campusSecurityLabel = QLabel(SettingsSupportPage)
+        self.campusSecurityLabel.setObjectName(u"campusSecurityLabel")
+
+        self.safetyForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.campusSecurityLabel)
+
+        self.campusSecurityEdit = QLineEdit(SettingsSupportPage)
+        self.campusSecurityEdit.setObjectName(u"campusSecurityEdit")
+
+        self.safetyForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.campusSecurityEdit)
+
+        self.safeguardingLeadLabel = QLabel(SettingsSupportPage)
+        self.safeguardingLeadLabel.setObjectName(u"safeguardingLeadLabel")
+
+        self.safetyForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.safeguardingLeadLabel)
+
+        self.safeguardingLeadEdit = QLineEdit(SettingsSupportPage)
+        self.safeguardingLeadEdit.setObjectName(u"safeguardingLeadEdit")
+
+        self.safetyForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.safeguardingLeadEdit)
+
+
+        self.layout.addLayout(self.safetyForm)
+
+        self.safetyError = QLabel(SettingsSupportPage)
+        self.safetyError.setObjectName(u"safetyError")
+        self.safetyError.setWordWrap(True)
+
+        self.layout.addWidget(self.safetyError)
+
+        self.directoryHeading = QLabel(SettingsSupportPage)
+        self.directoryHeading.setObjectName(u"directoryHeading")
+
+        self.layout.addWidget(self.directoryHeading)
 
         self.supportHelp = QLabel(SettingsSupportPage)
         self.supportHelp.setObjectName(u"supportHelp")
@@ -122,6 +169,8 @@ class Ui_SettingsSupportPage(object):
         self.layout.addLayout(self.supportButtons)
 
 #if QT_CONFIG(shortcut)
+        self.campusSecurityLabel.setBuddy(self.campusSecurityEdit)
+        self.safeguardingLeadLabel.setBuddy(self.safeguardingLeadEdit)
         self.audienceLabel.setBuddy(self.audienceCombo)
         self.nameLabel.setBuddy(self.nameEdit)
         self.descriptionLabel.setBuddy(self.descriptionEdit)
@@ -133,9 +182,26 @@ class Ui_SettingsSupportPage(object):
 
     def retranslateUi(self, SettingsSupportPage):
 #if QT_CONFIG(accessibility)
-        SettingsSupportPage.setAccessibleName(QCoreApplication.translate("SettingsSupportPage", u"Support services directory", None))
+        SettingsSupportPage.setAccessibleName(QCoreApplication.translate("SettingsSupportPage", u"Emergency contacts and support services", None))
 #endif // QT_CONFIG(accessibility)
-        self.titleLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"Support services directory", None))
+        self.titleLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"Emergency contacts and support services", None))
+        self.safetyHeading.setText(QCoreApplication.translate("SettingsSupportPage", u"Who to call in an emergency", None))
+        self.safetyHelp.setText(QCoreApplication.translate("SettingsSupportPage", u"Shown in the meeting's safety panel beside 999 whenever an answer means someone may not be safe. Give a number or a name and number.", None))
+        self.campusSecurityLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"Campus &security", None))
+#if QT_CONFIG(accessibility)
+        self.campusSecurityEdit.setAccessibleName(QCoreApplication.translate("SettingsSupportPage", u"Campus security contact", None))
+#endif // QT_CONFIG(accessibility)
+        self.campusSecurityEdit.setPlaceholderText(QCoreApplication.translate("SettingsSupportPage", u"e.g. Security control room 01234 567000 (24 hours)", None))
+        self.safeguardingLeadLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"On-call safe&guarding lead", None))
+#if QT_CONFIG(accessibility)
+        self.safeguardingLeadEdit.setAccessibleName(QCoreApplication.translate("SettingsSupportPage", u"On-call safeguarding lead contact", None))
+#endif // QT_CONFIG(accessibility)
+        self.safeguardingLeadEdit.setPlaceholderText(QCoreApplication.translate("SettingsSupportPage", u"e.g. Duty safeguarding lead 01234 567111", None))
+        self.safetyError.setText("")
+#if QT_CONFIG(accessibility)
+        self.safetyError.setAccessibleName(QCoreApplication.translate("SettingsSupportPage", u"Emergency contact problem", None))
+#endif // QT_CONFIG(accessibility)
+        self.directoryHeading.setText(QCoreApplication.translate("SettingsSupportPage", u"Services for signposting", None))
         self.supportHelp.setText(QCoreApplication.translate("SettingsSupportPage", u"The services the policy names for signposting, as letters and meetings show them. Correct a name, description or contact here; the policy's own entry stays as it is.", None))
         self.audienceLabel.setText(QCoreApplication.translate("SettingsSupportPage", u"Show services &for", None))
 #if QT_CONFIG(accessibility)

@@ -8,6 +8,7 @@ The pages are built from the one meeting schema (`cases.meeting`): each widget w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from pathlib import Path
@@ -80,6 +81,7 @@ class MeetingScreen(QWidget):
         self._save_timer.timeout.connect(self.save_now)
         self._build()
         context.locked.connect(self.clear)
+        context.settings_changed.connect(self._settings_changed)
         context.run(
             lambda service: ms.open_meeting(service, case_id),
             self._opened,
@@ -306,8 +308,13 @@ class MeetingScreen(QWidget):
             self._saving, self._dirty = False, True
             self.save_state.setText(describe_error(error))
 
-        self.context.run(
-            lambda service: ms.save(service, case_id, record), done, failed, owner=self
+        self.context.save(
+            lambda service: ms.save(service, case_id, record),
+            done,
+            failed,
+            owner=self,
+            what="The meeting's answers",
+            key=("meeting", case_id),
         )
 
     def _go_to(self, row: int) -> None:
@@ -372,6 +379,12 @@ class MeetingScreen(QWidget):
         flags = d.unacknowledged_red_flags(self.meeting, opened.policy)
         settings = opened.settings
         self.safety.show_flags(flags, settings.campus_security, settings.safeguarding_lead)
+
+    def _settings_changed(self, settings: Any) -> None:
+        """New emergency contacts (Settings) show in an open safety panel at once."""
+        if self.opened_meeting is not None:
+            self.opened_meeting = dataclasses.replace(self.opened_meeting, settings=settings)
+            self._show_safety()
 
     def acknowledge_safety(self) -> None:
         opened = self.opened_meeting
@@ -647,15 +660,19 @@ class MeetingScreen(QWidget):
     def clear(self) -> None:
         """On lock: the last edits are saved, then nothing of the meeting stays in the widgets.
 
-        The save is queued before the shell closes the vault; the shell waits for queued work
-        (`tasks.wait_all`) before it locks, and the single writer keeps saves in order, so an
-        edit made just before locking is not lost.
+        The save is queued before the shell closes the vault; the shell closes it only once
+        queued work has drained, and a save that fails is kept by `AppContext.save` (the shell
+        then does not lock over it), so an edit made just before locking is not lost.
         """
         self._save_timer.stop()
         if self._dirty and self.opened_meeting is not None:
             record, case_id = self.meeting.copy(), self.case_id
             self._dirty = False
-            self.context.run(lambda service: ms.save(service, case_id, record), owner=self)
+            self.context.save(
+                lambda service: ms.save(service, case_id, record),
+                what="The meeting's last answers",
+                key=("meeting", case_id),
+            )
         if self.in_reporter_view():
             self.leave_reporter_view()
         self.reporter_view.clear()

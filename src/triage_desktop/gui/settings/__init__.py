@@ -1,6 +1,6 @@
 """Settings: the dialog (SettingsDialog) and the locked half of a restore (RestoreDialog).
 
-Imported lazily so the compiled forms may import `settings.widgets` without a cycle.
+Imported lazily: the dialog's pages load only when the dialog is first opened.
 """
 
 from __future__ import annotations

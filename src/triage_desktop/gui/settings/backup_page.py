@@ -64,9 +64,6 @@ class BackupPage(QWidget):
     def values(self) -> dict[str, Any]:
         return {"backup_folder": self.ui.backupFolderEdit.text() or None}
 
-    def is_busy(self) -> bool:
-        return bool(self.ui.backupProgress.isVisible())
-
     def choose_backup_folder(self) -> None:
         start = self.ui.backupFolderEdit.text()
         folder = self.prompts.folder(self, "Choose where backups go", start)

@@ -1,5 +1,6 @@
-"""The settings dialog: locking and appearance, closure days and retention, the support directory,
-letters and the signing certificate, backup and restore.
+"""The settings dialog: locking and appearance, the passphrase, closure days and retention, the
+emergency contacts and the support directory, letters and the signing certificate, backup and
+restore.
 
 Everything is read and written off the GUI thread through `context.run`. Save validates every
 field first (a message beside the field, nothing saved), then writes the changed settings and
@@ -23,6 +24,7 @@ from triage_desktop.gui.palettes import apply_palette
 from triage_desktop.gui.settings import problems
 from triage_desktop.gui.settings.backup_page import BackupPage
 from triage_desktop.gui.settings.documents_page import DocumentsPage
+from triage_desktop.gui.settings.passphrase_page import PassphrasePage
 from triage_desktop.gui.settings.preferences import load_scheme, save_scheme
 from triage_desktop.gui.settings.prompts import Prompts
 from triage_desktop.gui.settings.records_page import RecordsPage
@@ -65,14 +67,16 @@ class SettingsDialog(QDialog):
         self.saving = False
 
         self.security = SecurityPage(self)
+        self.passphrase = PassphrasePage(context, self)
         self.records = RecordsPage(context, self)
         self.support = SupportPage(self)
         self.documents = DocumentsPage(context, self.prompts, self)
         self.backup = BackupPage(context, self.prompts, self)
         self.pages: list[tuple[str, QWidget]] = [
             ("Locking and appearance", self.security),
+            ("Passphrase", self.passphrase),
             ("Closure days and retention", self.records),
-            ("Support services", self.support),
+            ("Emergency contacts and support", self.support),
             ("Letters and certificate", self.documents),
             ("Backup and restore", self.backup),
         ]
@@ -162,7 +166,13 @@ class SettingsDialog(QDialog):
             problems.clear(page.problem_labels[field])
 
     def _clear_problems(self) -> None:
-        for field in ("auto_lock_minutes", "retention_years", "closure_days"):
+        for field in (
+            "auto_lock_minutes",
+            "retention_years",
+            "closure_days",
+            "campus_security",
+            "safeguarding_lead",
+        ):
             page = self._page_for(field)
             if page is not None:
                 problems.clear(page.problem_labels[field])
@@ -227,6 +237,7 @@ class SettingsDialog(QDialog):
         self.current = new
         self.save_button.setEnabled(True)
         self.ui.statusLabel.setText("✓ Saved.")
+        self.context.use_settings(new)  # every screen (the idle lock, intake) reads it now
         self.settings_changed.emit(new)
 
     def _failed(self, error: BaseException) -> None:
@@ -256,6 +267,7 @@ class SettingsDialog(QDialog):
             "Some settings were changed but not saved. Close and lose those changes?",
         ):
             return
+        self.passphrase.clear_secrets()
         super().reject()
 
     # -- locking ---------------------------------------------------------------------------
@@ -264,6 +276,8 @@ class SettingsDialog(QDialog):
         """Case references and the import password leave the screen; the dialog closes."""
         self.records.clear_case_data()
         self.documents.clear_case_data()
+        self.passphrase.clear_secrets()
         self.current = None
         self.save_button.setEnabled(False)
-        self.reject()
+        if self.isVisible():  # the shell may have closed it already
+            self.reject()

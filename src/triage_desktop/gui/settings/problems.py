@@ -19,6 +19,8 @@ FIELD_NAMES = {
     "support_directory_overrides": "The support directory",
     "letter_template_folder": "The letter template folder",
     "backup_folder": "The backup folder",
+    "campus_security": "The campus security contact",
+    "safeguarding_lead": "The safeguarding lead's contact",
 }
 
 

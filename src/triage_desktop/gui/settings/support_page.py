@@ -1,5 +1,7 @@
-"""The support-services directory: the policy's services for students or staff, and the officer's
-corrections (name, description, contact) kept as overrides in the vault's settings."""
+"""Who to call in an emergency (campus security and the on-call safeguarding lead, shown by the
+meeting's safety panel beside 999), and the support-services directory: the policy's services
+for students or staff, and the officer's corrections (name, description, contact) kept as
+overrides in the vault's settings."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem, 
 
 from triage_desktop.cases.text import InvalidFieldError
 from triage_desktop.gui.generated.ui_settings_support import Ui_SettingsSupportPage
+from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.settings import problems
 from triage_desktop.gui.settings.snapshot import SettingsSnapshot
 from triage_desktop.policy.model import SupportDirectory, SupportService
@@ -51,13 +54,20 @@ class SupportPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         problems.prepare(self.ui.supportError)
+        problems.prepare(self.ui.safetyError)
+        for heading in (self.ui.safetyHeading, self.ui.directoryHeading):
+            make_heading(heading, 1.1)
         self.problem_labels = {
+            "campus_security": self.ui.safetyError,
+            "safeguarding_lead": self.ui.safetyError,
             "support.name": self.ui.supportError,
             "support.description": self.ui.supportError,
             "support.contact": self.ui.supportError,
             "support_directory_overrides": self.ui.supportError,
         }
         self.field_widgets: dict[str, QWidget] = {
+            "campus_security": self.ui.campusSecurityEdit,
+            "safeguarding_lead": self.ui.safeguardingLeadEdit,
             "support.name": self.ui.nameEdit,
             "support.description": self.ui.descriptionEdit,
             "support.contact": self.ui.contactEdit,
@@ -69,6 +79,9 @@ class SupportPage(QWidget):
         self.ui.resetServiceButton.clicked.connect(self.reset_service)
 
     def load(self, snapshot: SettingsSnapshot) -> None:
+        self.ui.campusSecurityEdit.setText(snapshot.settings.campus_security)
+        self.ui.safeguardingLeadEdit.setText(snapshot.settings.safeguarding_lead)
+        problems.clear(self.ui.safetyError)
         self._policy = snapshot.policy_directory
         self._overrides = {
             key: dict(value)
@@ -78,7 +91,11 @@ class SupportPage(QWidget):
         self._refresh()
 
     def values(self) -> dict[str, Any]:
-        return {"support_directory_overrides": self._overrides}
+        return {
+            "campus_security": self.ui.campusSecurityEdit.text(),
+            "safeguarding_lead": self.ui.safeguardingLeadEdit.text(),
+            "support_directory_overrides": self._overrides,
+        }
 
     def effective(self) -> SupportDirectory:
         return apply_overrides(self._policy, self._overrides)

@@ -1,4 +1,9 @@
-"""Small widget tweaks for keyboard users (kept free of other imports: compiled forms use it)."""
+"""Widgets the Designer forms in ui/ promote to (`<customwidget>`): small tweaks for keyboard users.
+
+A module of its own, importing nothing from the app, so that `gui.generated` depends on no other
+part of `gui` (the forms were once promoted to a class inside `gui.settings`, which imports the
+forms: an import cycle).
+"""
 
 from __future__ import annotations
 
