@@ -289,8 +289,9 @@ def describe_error(error: BaseException) -> str:
     """One calm sentence for the officer. Our own errors already speak plainly; anything
     unexpected gets a generic line (its details never reach the screen or a log)."""
     from triage_desktop.cases.text import InvalidFieldError
+    from triage_desktop.documents.errors import DocumentError
     from triage_desktop.services.errors import VaultError
 
-    if isinstance(error, VaultError | InvalidFieldError):
-        return str(error)
+    if isinstance(error, VaultError | InvalidFieldError | DocumentError):
+        return str(error)  # each of these says what happened in words meant for the officer
     return f"Something went wrong and nothing was changed. {TRY_AGAIN}"

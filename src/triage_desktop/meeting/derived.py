@@ -474,8 +474,3 @@ def _note(field: Field, text: str) -> Field:
     from dataclasses import replace
 
     return replace(field, note=text)
-
-
-def reporter_fields(fields: Sequence[Field]) -> tuple[Field, ...]:
-    """The fields of a step the reporter will see (the screen marks them)."""
-    return tuple(f for f in fields if f.reporter_sees)
