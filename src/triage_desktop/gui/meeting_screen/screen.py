@@ -515,15 +515,11 @@ class MeetingScreen(QWidget):
 
     def sign_summary(self) -> None:
         review = self._review_page()
-        answer = QMessageBox.question(
-            self,
+        if not self._confirm(
             "Sign the summary",
             "Sign the summary now? It becomes the signed record of this meeting; a later change "
             "makes a new version that names this one.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.save_now()
         record = self.meeting.copy()
@@ -564,16 +560,23 @@ class MeetingScreen(QWidget):
         review.set_busy(False, describe_error(error))
         self._show_review_state()
 
-    def change_after_signing(self) -> None:
+    def _confirm(self, title: str, question: str) -> bool:
+        """One question before something that cannot be taken back; Cancel is the default."""
         answer = QMessageBox.question(
             self,
-            "Change after signing",
-            "Make changes to this signed meeting? The signed summary stays in the vault; when "
-            "you sign again, the new version names the one it replaces.",
+            title,
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        return answer == QMessageBox.StandardButton.Yes
+
+    def change_after_signing(self) -> None:
+        if not self._confirm(
+            "Change after signing",
+            "Make changes to this signed meeting? The signed summary stays in the vault; when "
+            "you sign again, the new version names the one it replaces.",
+        ):
             return
         record = self.meeting.copy()
 
