@@ -27,8 +27,10 @@ a few counts from the true ones, e.g. one case more in a quarter, or one case in
 category). Whoever reads the output cannot tell the two apart, so cannot recover the count. Two
 passes decide what is withheld, repeated until neither adds anything:
 
-1. the line rule: a relation with exactly one suppressed count gets a second one (its smallest
-   non-zero count), so subtracting the others from its total leaves only a sum;
+1. the line rule: a sum with exactly one suppressed count gets a second one, so subtracting the
+   others from its total leaves only a sum of two. Of its shown non-zero counts, the one chosen
+   is the one whose withholding leaves the fewest other sums with a single suppressed count
+   (so it spreads least), then the smallest;
 2. the audit: every suppressed count without a witness gets one more count withheld nearby
    (`_widen`): the smallest shown count of one of its relations; where every count there is
    already suppressed or zero, a "<5" becomes "[c]", which widens its range to "1 or more".
@@ -179,18 +181,40 @@ class _Control:
                 raise DisclosureError(f"no count is left to withhold to protect {unprotected[0]!r}")
 
     def _line_rule(self) -> bool:
+        """A sum with exactly one suppressed count gets a second. (A cover is an inequality:
+        subtracting its parts from its total recovers nothing, so the audit alone guards it.)"""
         changed = False
         for relation in self.relations:
+            if not isinstance(relation, Sum):
+                continue
             members = _members(relation)
-            if sum(1 for k in members if self.published[k].suppressed) == 1:
-                changed |= self._withhold_smallest(members)
+            if self._suppressed_in(relation) == 1:
+                changed |= self._withhold_smallest(members, relation)
         return changed
 
-    def _withhold_smallest(self, members: Iterable[Key]) -> bool:
+    def _suppressed_in(self, relation: Relation) -> int:
+        return sum(1 for k in _members(relation) if self.published[k].suppressed)
+
+    def _new_lines(self, key: Key, besides: Relation | None) -> int:
+        """How many sums with nothing suppressed withholding `key` would leave with one (each
+        would then need a second): the fewer, the less the withholding spreads."""
+        return sum(
+            1
+            for relation in self.by_key.get(key, ())
+            if relation is not besides
+            and isinstance(relation, Sum)
+            and self._suppressed_in(relation) == 0
+        )
+
+    def _withhold_smallest(self, members: Iterable[Key], besides: Relation | None = None) -> bool:
+        """Withhold the shown, non-zero count whose withholding spreads least (then the
+        smallest, then the first)."""
         shown = [k for k in members if not self.published[k].suppressed and self.values[k] > 0]
         if not shown:
             return False
-        chosen = min(shown, key=lambda k: (self.values[k], self.order[k]))
+        chosen = min(
+            shown, key=lambda k: (self._new_lines(k, besides), self.values[k], self.order[k])
+        )
         self.published[chosen] = Published(Kind.WITHHELD)
         return True
 
