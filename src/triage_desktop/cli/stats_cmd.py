@@ -125,6 +125,7 @@ def run_stats(args: argparse.Namespace) -> int:
         raise CliError("give the period: --from DATE --to DATE", EXIT_BAD_INPUT)
     if args.export_counts and args.out is None:
         raise CliError("--export-counts needs --out FILE", EXIT_BAD_INPUT)
+    from triage_desktop.reports.statistics import period_words
     from triage_desktop.services import statistics
 
     with unlocked(args) as service, vault_errors():
@@ -133,7 +134,7 @@ def run_stats(args: argparse.Namespace) -> int:
             statistics.export_counts(service, counts, args.out)
             print(
                 f"Wrote the signed counts of {counts.total_cases():,} cases "
-                f"({statistics.rs.period_words(counts.start, counts.end)}) to {args.out}. "
+                f"({period_words(counts.start, counts.end)}) to {args.out}. "
                 "They are unsuppressed: share the file only with whoever merges the counts."
             )
             return 0
