@@ -8,10 +8,10 @@ from triage_desktop.cases.model import (
     CaseStatus,
     LocationKind,
     ReporterStatus,
-    ReportSource,
     RespondentType,
 )
 from triage_desktop.cases.origin import IMPORTED_ACTION, OnBehalfOf, ReportRoute
+from triage_desktop.reports.statistics import SOURCE_WORDS as _SOURCE_WORDS
 
 STATUS_WORDS = {
     CaseStatus.AWAITING_CONTACT: "Awaiting contact",
@@ -20,14 +20,8 @@ STATUS_WORDS = {
     CaseStatus.REFERRED: "Referred",
     CaseStatus.CLOSED: "Closed",
 }
-SOURCE_WORDS = {
-    ReportSource.REPORT_AND_SUPPORT: "Support and Report tool",
-    ReportSource.EMAIL: "Email",
-    ReportSource.IN_PERSON: "In person",
-    ReportSource.PHONE: "Phone",
-    ReportSource.REFERRAL: "Referral",
-    ReportSource.OTHER: "Other",
-}
+# How a report came in: the oversight statistics count by the same words (defined there).
+SOURCE_WORDS = _SOURCE_WORDS
 REPORTER_STATUS_WORDS = {
     ReporterStatus.UNDERGRADUATE: "Undergraduate",
     ReporterStatus.POSTGRADUATE_TAUGHT: "Postgraduate taught",
