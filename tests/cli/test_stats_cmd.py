@@ -196,6 +196,9 @@ def test_csv_states_the_rule_and_holds_the_same_cells_in_an_owner_only_file(
         ["Kinds of behaviour reported", *EXPECTED["Kinds of behaviour reported"][i]]
         for i in range(3)
     ]
+    text = out.read_text("utf-8")
+    for forbidden in [*sv.NAMES, *sv.RESPONDENT_NAMES, sv.DESCRIPTION_MARK, "DR-2026", "Physics "]:
+        assert forbidden not in text, forbidden
     body = {(r[0], *r[1:]) for r in rows if len(r) == 5}
     for title, expected_rows in EXPECTED.items():
         for row in expected_rows:

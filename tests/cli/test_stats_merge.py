@@ -96,6 +96,7 @@ def test_three_vaults_merge_into_one_total_under_disclosure_control(
     for name in "ABC":
         assert f"signed by Officer {name}" in captured.err
     assert "a trusted certificate" in captured.err
+    assert captured.err.count("SHA-256 ") == 3  # each signer's certificate fingerprint
 
 
 def test_one_vault_alone_shows_under_five(

@@ -256,6 +256,11 @@ def test_every_request_decision_and_export_is_audited_and_audit_verify_checks_th
         assert (f"sar_request_case:{reference}", case.reference) in rows
     assert (f"sar_export:{reference}", reference) in rows
     assert built.service.audit_verify().ok
+    from triage_desktop.gui.cases.labels import audit_words
+
+    history = [audit_words(e.action) for e in built.service.audit_entries(built.b.id)]
+    assert f"Part of a subject access request ({reference})" in history
+    assert f"Disclosed in a subject access pack ({reference})" in history
 
     def change_decision(con: object) -> None:
         con.execute("UPDATE subject_access_decisions SET choice = 'redact'")  # type: ignore[attr-defined]
@@ -363,3 +368,23 @@ def test_the_redaction_log_is_kept_in_the_vault_not_in_the_pack(
     assert {sav.SUPPORTER, sav.RESPONDENT_A, sav.REPORTER_B, sav.RESPONDENT_C} <= people
     assert json.dumps(log, ensure_ascii=False).count(sav.SUPPORTER) >= 1
     assert "Jordan" not in pdftotext(exported.pdf)
+
+
+def test_a_pack_changed_outside_triage_desk_is_caught(built: sav.Built, tmp_path: Path) -> None:
+    sa.sign_and_export(built.service, _request(built), tmp_path / "p.pdf")
+    assert built.service.audit_verify().ok
+    built.service._database().write(
+        lambda con: con.execute("UPDATE subject_access_packs SET pdf = x'00', sha256 = 'x'")
+    )
+    assert "has no matching entry in the log" in built.service.audit_verify().reason
+
+
+def test_a_family_name_shared_with_the_requester_is_redacted_only_in_the_whole_name() -> None:
+    terms = sa._terms("Jordan Ångström", "Zoë Ångström")
+    assert terms == ["jordan angstrom", "jordan"]
+
+
+def test_due_soon_is_said_in_words(built: sav.Built) -> None:
+    _request(built)
+    summary = sa.requests(built.service, dt.date(2026, 12, 16))[0]
+    assert summary.words(dt.date(2026, 12, 16)) == "Due soon: Mon 21 Dec 2026, in 5 days"

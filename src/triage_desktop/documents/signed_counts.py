@@ -121,8 +121,10 @@ def verify_counts(data: bytes, trusted: Sequence[bytes] = ()) -> VerifiedCounts:
     if document.get("version") != FILE_VERSION:
         raise CountFileError(f"it is version {document.get('version')!r}, not {FILE_VERSION}")
     signature_text = document.pop("signature", None)
+    if not isinstance(signature_text, str) or not signature_text:
+        raise CountFileError("it is not signed, or a part of it is missing or damaged")
     try:
-        signature = base64.b64decode(str(signature_text), validate=True)
+        signature = base64.b64decode(signature_text, validate=True)
         certificate = x509.load_pem_x509_certificate(str(document["certificate"]).encode("ascii"))
         signed_at = dt.datetime.fromisoformat(str(document["signed_at"]))
         vault_id, payload = str(document["vault"]), document["counts"]

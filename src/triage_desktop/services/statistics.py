@@ -247,8 +247,14 @@ def count_vault(
 def compute(
     vault: VaultService, start: dt.date, end: dt.date, today: dt.date | None = None
 ) -> Statistics:
-    counts = count_vault(vault, start, end, today)
-    return Statistics(counts, publish(counts))
+    """Count and publish, with the cyclic garbage collector paused: its full passes over the
+    10,000 cases' objects held the interpreter lock, and so the GUI thread, for 40-55 ms
+    (benchmarks/stats_bench.py). What this builds has no reference cycles."""
+    from triage_desktop.services.reports_import import cyclic_gc_paused
+
+    with cyclic_gc_paused():
+        counts = count_vault(vault, start, end, today)
+        return Statistics(counts, publish(counts))
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -319,8 +325,10 @@ def _content(vault: VaultService | None, published: PublishedStatistics) -> Any:
 def render_preview(published: PublishedStatistics) -> bytes:
     """The PDF exactly as it will be signed, unsigned, for the preview (never written)."""
     from triage_desktop.documents.statistics import render_statistics
+    from triage_desktop.services.reports_import import cyclic_gc_paused
 
-    return render_statistics(_content(None, published)).data
+    with cyclic_gc_paused():  # as in `compute`: reportlab's objects, no cycles
+        return render_statistics(_content(None, published)).data
 
 
 def render_signed(vault: VaultService, published: PublishedStatistics) -> bytes:
@@ -337,9 +345,12 @@ def render_signed(vault: VaultService, published: PublishedStatistics) -> bytes:
             "There is no signing certificate yet: create one in Settings before exporting the "
             "signed PDF (CSV and JSON need none)."
         )
+    from triage_desktop.services.reports_import import cyclic_gc_paused
+
     content = dataclasses.replace(_content(vault, published), audit_chain_head=vault.audit_head())
     try:
-        return sign_pdf(render_statistics(content), identity, reason="Oversight statistics")
+        with cyclic_gc_paused():
+            return sign_pdf(render_statistics(content), identity, reason="Oversight statistics")
     except DocumentError as error:
         raise StatisticsError(str(error)) from error
 

@@ -215,6 +215,8 @@ class RequestSummary:
             return f"OVERDUE: was due {when} ({-days} day{'s' if -days != 1 else ''} ago)"
         if self.standing is rsa.Standing.DUE_TODAY:
             return f"Due today, {when}"
+        if self.standing is rsa.Standing.DUE_SOON:
+            return f"Due soon: {when}, in {days} day{'s' if days != 1 else ''}"
         extended = " (extended)" if self.clock.extended else ""
         return f"Due {when}{extended}, in {days} day{'s' if days != 1 else ''}"
 

@@ -60,6 +60,9 @@ AUDIT_WORDS = {
     "export": "Exported",
     "purge": "Case purged",
     IMPORTED_ACTION: "Imported from report",
+    "sar_request_case": "Part of a subject access request",
+    "sar_decisions": "Subject access decisions saved",
+    "sar_disclosed": "Disclosed in a subject access pack",
 }
 ROUTE_WORDS = {
     ReportRoute.ANONYMOUS: "Anonymous",
