@@ -388,3 +388,15 @@ def test_due_soon_is_said_in_words(built: sav.Built) -> None:
     _request(built)
     summary = sa.requests(built.service, dt.date(2026, 12, 16))[0]
     assert summary.words(dt.date(2026, 12, 16)) == "Due soon: Mon 21 Dec 2026, in 5 days"
+
+
+def test_an_existing_file_is_refused_before_anything_is_signed(
+    built: sav.Built, tmp_path: Path
+) -> None:
+    request_id = _request(built)
+    taken = tmp_path / "taken.pdf"
+    taken.write_text("keep me")
+    with pytest.raises(sa.SubjectAccessError, match="already exists"):
+        sa.sign_and_export(built.service, request_id, taken)
+    assert taken.read_text() == "keep me"
+    assert built.service.subject_access_packs(request_id) == []

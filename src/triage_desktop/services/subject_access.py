@@ -952,6 +952,8 @@ def sign_and_export(
     from triage_desktop.documents.subject_access import render_pack
     from triage_desktop.services.documents_service import DocumentsService
 
+    if destination.exists():  # before anything is signed or kept
+        raise SubjectAccessError(f"{destination} already exists: choose another name.")
     reviewed = review(vault, request_id)
     stale = [
         p for c in reviewed.cases for p in c.passages if p.stale or any(m.stale for m in p.mentions)
