@@ -125,6 +125,7 @@ class StatisticsPage(QWidget):
             label.setBuddy(edit)
             row.addWidget(label)
             row.addWidget(edit)
+            row.addSpacing(12)
         self.show_button = QPushButton("&Show the statistics", self)
         self.show_button.setAccessibleName("Count the period and show the statistics")
         self.show_button.setDefault(True)
@@ -237,6 +238,8 @@ class StatisticsPage(QWidget):
         if self._pending:
             cursor = self.tables.textCursor()
             cursor.movePosition(cursor.MoveOperation.End)
+            if not self.tables.document().isEmpty():
+                cursor.insertBlock()  # a heading of its own, not the end of the last paragraph
             cursor.insertHtml(self._pending.pop(0))
             QTimer.singleShot(0, lambda: self._show_next(generation))
             return
