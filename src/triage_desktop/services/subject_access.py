@@ -76,7 +76,6 @@ RIGHTS = (
     "ico.org.uk/make-a-complaint, telephone 0303 123 1113.",
 )
 SEARCH_ROLE_ORDER = (Role.REPORTER, Role.RESPONDENT, Role.ATTENDEE, Role.WITNESS, Role.NAMED)
-PACK_KIND = "subject_access_pack"
 
 
 class SubjectAccessError(VaultError):
