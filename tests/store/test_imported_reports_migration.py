@@ -75,6 +75,7 @@ def test_the_source_id_is_unique_in_the_database_and_down_drops_only_import_tabl
     key = bytes(service._key or b"")
     service.lock()
     db = tmp_path / "v" / "vault.db"
+    migrate.downgrade(db, key, "0004")  # later revisions' tables first (0005: subject access)
     before = _tables(db, key)
     migrate.downgrade(db, key, "0003")
     assert _tables(db, key) == before - TABLES

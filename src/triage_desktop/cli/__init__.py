@@ -36,6 +36,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "triage_desktop.cli.backup_cmd",
     "triage_desktop.cli.audit_cmd",
     "triage_desktop.cli.import_cmd",
+    "triage_desktop.cli.stats_cmd",
+    "triage_desktop.cli.sar_cmd",
 )
 
 

@@ -1,4 +1,5 @@
-"""The unlocked workspace: case list, intake, case view and the meeting, one at a time.
+"""The unlocked workspace: case list, intake, case view, the meeting, the statistics and the
+subject access requests, one at a time.
 
 It exists only while the vault is unlocked; the main window deletes it on lock, and each panel
 also clears itself on `context.locked`, so nothing of a case outlives the lock.
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from triage_desktop.gui.cases.case_view import CaseView
     from triage_desktop.gui.cases.intake import IntakeForm
     from triage_desktop.gui.context import AppContext
+    from triage_desktop.gui.statistics.page import StatisticsPage
+    from triage_desktop.gui.subject_access.page import SubjectAccessPage
 
 
 class Workspace(QWidget):
@@ -49,11 +52,18 @@ class Workspace(QWidget):
         self.stack.addWidget(self.case_list)
         self.case_list.open_case.connect(self.show_case)
         self.case_list.new_case_requested.connect(self.new_case)
+        self._statistics: StatisticsPage | None = None
+        self._subject_access: SubjectAccessPage | None = None
+        self.case_list.subject_access_requested.connect(self.show_subject_access)
 
         self.actions_: list[QAction] = []
         self.new_case_action = self._action("&New case", "Ctrl+N", self.new_case)
         self.cases_action = self._action("&Case list", "Ctrl+1", self.show_list)
         self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
+        self.statistics_action = self._action("S&tatistics", "Ctrl+2", self.show_statistics)
+        self.subject_access_action = self._action(
+            "Subject &access requests", "Ctrl+3", self.show_subject_access
+        )
         self.show_list()
         self.case_list.refresh()
 
@@ -79,6 +89,36 @@ class Workspace(QWidget):
             self._case_view.edit_requested.connect(self.edit_case)
             self._case_view.start_meeting.connect(self.open_meeting)
         return self._case_view
+
+    @property
+    def statistics_page(self) -> StatisticsPage:
+        if self._statistics is None:
+            from triage_desktop.gui.statistics.page import StatisticsPage
+
+            self._statistics = StatisticsPage(self.context, self.stack)
+            self.stack.addWidget(self._statistics)
+        return self._statistics
+
+    @property
+    def subject_access_page(self) -> SubjectAccessPage:
+        if self._subject_access is None:
+            from triage_desktop.gui.subject_access.page import SubjectAccessPage
+
+            self._subject_access = SubjectAccessPage(self.context, self.stack)
+            self.stack.addWidget(self._subject_access)
+            self._subject_access.changed.connect(self.case_list.requests_notice.refresh)
+        return self._subject_access
+
+    def show_statistics(self) -> None:
+        self._close_meeting()
+        self.stack.setCurrentWidget(self.statistics_page)
+        self.statistics_page.from_edit.setFocus()
+
+    def show_subject_access(self) -> None:
+        self._close_meeting()
+        page = self.subject_access_page
+        self.stack.setCurrentWidget(page)
+        page.show_list()
 
     def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
         action = QAction(text, self)

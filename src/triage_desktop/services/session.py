@@ -74,7 +74,14 @@ from triage_desktop.vault.kdf import KdfParams
 
 if TYPE_CHECKING:
     from triage_desktop.cases.origin import ImportedReport
+    from triage_desktop.cases.subject_access import (
+        Decision,
+        NewRequest,
+        StoredPack,
+        SubjectAccessRequest,
+    )
     from triage_desktop.store.audit import VerifyResult
+    from triage_desktop.store.case_records_repo import CaseRecord
     from triage_desktop.store.database import VaultDatabase
 
 log = logging.getLogger(__name__)
@@ -636,6 +643,92 @@ class VaultService:
             data["certificate_pem"].encode("ascii"),
             tuple(c.encode("ascii") for c in data["chain_pem"]),
         )
+
+    # -- oversight statistics and subject access (services.statistics, .subject_access) -------
+
+    def vault_id(self) -> str:
+        """This vault's random identifier (a count file names it: the same vault twice is
+        refused when counts are merged)."""
+        return self._call(lambda db: db.meta("vault_id")) or ""
+
+    def statistics_rows(
+        self, received_from: datetime, received_before: datetime, period: str
+    ) -> list[CaseRecord]:
+        return self._call(
+            lambda db: db.statistics_rows(self.officer_id, received_from, received_before, period)
+        )
+
+    def record_report_export(self, action: str, content: Any) -> None:
+        self._call(lambda db: db.record_report_export(self.officer_id, action, content))
+
+    def person_search_rows(self, query: str) -> list[CaseRecord]:
+        return self._call(lambda db: db.person_search_rows(self.officer_id, query))
+
+    def create_subject_access_request(self, new: NewRequest) -> SubjectAccessRequest:
+        return self._call(lambda db: db.create_subject_access_request(self.officer_id, new))
+
+    def subject_access_requests(self) -> list[SubjectAccessRequest]:
+        return self._call(lambda db: db.subject_access_requests())
+
+    def subject_access_request(self, request_id: int) -> SubjectAccessRequest:
+        return self._call(lambda db: db.subject_access_request(request_id))
+
+    def update_subject_access_request(
+        self,
+        request_id: int,
+        *,
+        extension_reason: str | None = None,
+        completed_on: date | None = None,
+        reopen: bool = False,
+        other_names: tuple[str, ...] | None = None,
+    ) -> SubjectAccessRequest:
+        return self._call(
+            lambda db: db.update_subject_access_request(
+                self.officer_id,
+                request_id,
+                extension_reason=extension_reason,
+                completed_on=completed_on,
+                reopen=reopen,
+                other_names=other_names,
+            )
+        )
+
+    def subject_access_decisions(self, request_id: int) -> list[Decision]:
+        return self._call(lambda db: db.subject_access_decisions(request_id))
+
+    def decide_subject_access(
+        self, request_id: int, decisions: Sequence[Decision]
+    ) -> list[Decision]:
+        chosen = tuple(decisions)
+        return self._call(lambda db: db.decide_subject_access(self.officer_id, request_id, chosen))
+
+    def add_subject_access_pack(
+        self, request_id: int, pdf: bytes, *, log_json: str, chain_head: str
+    ) -> StoredPack:
+        digest = hashlib.sha256(pdf).hexdigest()
+        return self._call(
+            lambda db: db.add_subject_access_pack(
+                self.officer_id,
+                request_id,
+                pdf,
+                sha256=digest,
+                log_json=log_json,
+                chain_head=chain_head,
+            )
+        )
+
+    def subject_access_packs(self, request_id: int) -> list[StoredPack]:
+        return self._call(lambda db: db.subject_access_packs(request_id))
+
+    def fetch_subject_access_pack(
+        self, pack_id: int, *, export: bool = False
+    ) -> tuple[StoredPack, bytes, str]:
+        return self._call(
+            lambda db: db.fetch_subject_access_pack(self.officer_id, pack_id, export=export)
+        )
+
+    def record_subject_access_export(self, request_id: int, content: Any) -> None:
+        self._call(lambda db: db.record_subject_access_export(self.officer_id, request_id, content))
 
     # -- settings ---------------------------------------------------------------------------
 

@@ -2,9 +2,10 @@
 
 The chain alone proves the log was not edited; it says nothing about a case edited directly in
 the database (with the key, outside Triage Desk). So each case, meeting, list of next steps,
-legal hold and stored document is hashed again and compared with its last audited content hash,
-every case and document must have the entry that created it, every case the log created must
-still exist or have been purged, and the log must not be shorter than its high-water mark or
+legal hold, stored document and subject access record (subject_access_repo.audit_problem) is
+hashed again and compared with its last audited content hash, every case and document must
+have the entry that created it, every case the log created must still exist or have been
+purged, and the log must not be shorter than its high-water mark or
 than the heads stamped into documents and backups. The first mismatch is reported.
 
 What this cannot catch is stated in docs/vault.md: someone holding the database key can rebuild
@@ -20,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from triage_desktop.cases.model import MeetingRecord
-from triage_desktop.store import audit, records_repo
+from triage_desktop.store import audit, records_repo, subject_access_repo
 from triage_desktop.store.audit_content import (
     case_content,
     document_content,
@@ -211,6 +212,9 @@ def verify(
         _meetings(con, key, state, references)
         _next_steps(con, key, state, references)
         _documents(con, key, state, references)
+        problem = subject_access_repo.audit_problem(con, key)
+        if problem is not None:
+            raise _Mismatch(*problem)
     except _Mismatch as mismatch:
         return audit.VerifyResult(False, state.entries, mismatch.seq, mismatch.reason, state.head)
     return result

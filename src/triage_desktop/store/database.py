@@ -38,7 +38,16 @@ from triage_desktop.cases.origin import (
     import_action,
 )
 from triage_desktop.paths import folder_is_read_only
-from triage_desktop.store import audit, audit_check, cases_repo, migrate, records_repo, reports_repo
+from triage_desktop.store import (
+    audit,
+    audit_check,
+    case_records_repo,
+    cases_repo,
+    migrate,
+    records_repo,
+    reports_repo,
+)
+from triage_desktop.store import subject_access_repo as sar
 from triage_desktop.store.audit_check import DOCUMENT_HEAD_META, RecordedHead
 from triage_desktop.store.audit_content import (
     case_content,
@@ -62,6 +71,13 @@ from triage_desktop.store.executor import SerialExecutor
 
 if TYPE_CHECKING:
     from triage_desktop.cases.origin import ImportedReport
+    from triage_desktop.cases.subject_access import (
+        Decision,
+        NewRequest,
+        StoredPack,
+        SubjectAccessRequest,
+    )
+    from triage_desktop.store.case_records_repo import CaseRecord
 
 T = TypeVar("T")
 MIGRATION_BACKUPS = migrate.MIGRATION_BACKUPS
@@ -571,6 +587,203 @@ class VaultDatabase:
     def audit_event(self, officer_id: int | None, action: str, reference: str = "") -> None:
         self.write(lambda con: self._audit(con, officer_id, action, reference, None))
 
+    # -- oversight statistics and subject access requests ------------------------------------
+
+    def statistics_rows(
+        self,
+        officer_id: int | None,
+        received_from: datetime,
+        received_before: datetime,
+        period: str,
+    ) -> list[CaseRecord]:
+        """Every case received in the period, for counting: one audit entry for the read."""
+
+        def run(con: Connection) -> list[CaseRecord]:
+            found = case_records_repo.received_between(con, received_from, received_before)
+            action = f"{case_records_repo.STATISTICS_ACTION}:{period}"
+            self._audit(con, officer_id, action, "", {"cases": len(found)})
+            return found
+
+        return self.write(run)
+
+    def record_report_export(self, officer_id: int | None, action: str, content: Any) -> None:
+        """An export that belongs to no one case (statistics, a count file), audited."""
+        self.write(lambda con: self._audit(con, officer_id, action, "", content))
+
+    def person_search_rows(self, officer_id: int | None, query: str) -> list[CaseRecord]:
+        """Every case, to look for one person's name: one audit entry (the keyed hash of what
+        was searched for, never the name)."""
+
+        def run(con: Connection) -> list[CaseRecord]:
+            self._audit(con, officer_id, sar.SEARCH_ACTION, "", {"query": query})
+            return case_records_repo.every_case(con)
+
+        return self.write(run)
+
+    def _audit_request(
+        self, con: Connection, officer_id: int | None, request: SubjectAccessRequest
+    ) -> None:
+        self._audit(
+            con, officer_id, sar.REQUEST_ACTION, request.reference, sar.request_content(request)
+        )
+
+    def create_subject_access_request(
+        self, officer_id: int | None, new: NewRequest
+    ) -> SubjectAccessRequest:
+        """The request, its cases and roles, audited (and an entry on each case's history)."""
+
+        def run(con: Connection) -> SubjectAccessRequest:
+            request = sar.create(con, new, now_utc())
+            self._audit_request(con, officer_id, request)
+            for linked in request.cases:
+                action = f"{sar.REQUEST_ACTION}_case:{request.reference}"
+                self._audit(con, officer_id, action, linked.case_reference, None)
+            return request
+
+        return self.write(run)
+
+    def subject_access_requests(self) -> list[SubjectAccessRequest]:
+        return self.read(sar.all_requests)
+
+    def subject_access_request(self, request_id: int) -> SubjectAccessRequest:
+        return self.read(lambda con: sar.get(con, request_id))
+
+    def update_subject_access_request(
+        self,
+        officer_id: int | None,
+        request_id: int,
+        *,
+        extension_reason: str | None = None,
+        completed_on: date | None = None,
+        reopen: bool = False,
+        other_names: tuple[str, ...] | None = None,
+    ) -> SubjectAccessRequest:
+        """Extend (with the reason), mark complete or open again, or change the other names to
+        redact; audited with the request's new content."""
+        from triage_desktop.cases.subject_access import RequestStatus
+
+        status = None
+        if completed_on is not None:
+            status = RequestStatus.COMPLETED
+        elif reopen:
+            status = RequestStatus.OPEN
+
+        def run(con: Connection) -> SubjectAccessRequest:
+            request = sar.update(
+                con,
+                request_id,
+                now_utc(),
+                extension_reason=extension_reason,
+                status=status,
+                completed_on=completed_on,
+                other_names=other_names,
+            )
+            self._audit_request(con, officer_id, request)
+            return request
+
+        return self.write(run)
+
+    def subject_access_decisions(self, request_id: int) -> list[Decision]:
+        return self.read(lambda con: sar.decisions(con, request_id))
+
+    def decide_subject_access(
+        self, officer_id: int | None, request_id: int, decisions: Sequence[Decision]
+    ) -> list[Decision]:
+        """Record the officer's decisions; one audit entry per case whose decisions changed,
+        covering all of that case's decisions for this request."""
+
+        def run(con: Connection) -> list[Decision]:
+            request = sar.get(con, request_id)
+            references = {c.case_id: c.case_reference for c in request.cases}
+            for case_id in sar.put_decisions(con, request_id, decisions, now_utc()):
+                content = sar.decisions_content(sar.decisions(con, request_id, case_id))
+                action = f"{sar.DECISIONS_PREFIX}{request.reference}"
+                self._audit(con, officer_id, action, references[case_id], content)
+            return sar.decisions(con, request_id)
+
+        return self.write(run)
+
+    def add_subject_access_pack(
+        self,
+        officer_id: int | None,
+        request_id: int,
+        pdf: bytes,
+        *,
+        sha256: str,
+        log_json: str,
+        chain_head: str,
+    ) -> StoredPack:
+        """Keep a signed pack and its redaction log; audited on the request and on each case
+        it drew from."""
+
+        def run(con: Connection) -> StoredPack:
+            request = sar.get(con, request_id)
+            stored = sar.add_pack(
+                con,
+                request_id,
+                pdf,
+                sha256=sha256,
+                log_json=log_json,
+                chain_head=chain_head,
+                now=now_utc(),
+            )
+            content = sar.pack_content(sha256, chain_head, log_json)
+            action = f"{sar.PACK_PREFIX}{request.reference}"
+            self._audit(con, officer_id, action, request.reference, content)
+            for linked in request.cases:
+                action = f"{sar.DISCLOSED_PREFIX}{request.reference}"
+                self._audit(con, officer_id, action, linked.case_reference, {"sha256": sha256})
+            return stored
+
+        return self.write(run)
+
+    def subject_access_packs(self, request_id: int) -> list[StoredPack]:
+        return self.read(lambda con: sar.packs(con, request_id))
+
+    def fetch_subject_access_pack(
+        self, officer_id: int | None, pack_id: int, *, export: bool = False
+    ) -> tuple[StoredPack, bytes, str]:
+        """A stored pack's PDF and redaction log (an audited read, or export)."""
+
+        def run(con: Connection) -> tuple[StoredPack, bytes, str]:
+            info = sar.pack_info(con, pack_id)
+            pdf, log_json = sar.pack_bytes(con, pack_id)
+            reference = sar.get(con, info.request_id).reference
+            action = f"{sar.EXPORT_PREFIX if export else 'sar_pack_read:'}{reference}"
+            self._audit(con, officer_id, action, reference, {"sha256": info.sha256})
+            return info, pdf, log_json
+
+        return self.write(run)
+
+    def record_subject_access_export(
+        self, officer_id: int | None, request_id: int, content: Any
+    ) -> None:
+        """An export made from a pack elsewhere (the password-protected copy), audited."""
+
+        def run(con: Connection) -> None:
+            reference = sar.get(con, request_id).reference
+            self._audit(con, officer_id, f"{sar.EXPORT_PREFIX}{reference}", reference, content)
+
+        self.write(run)
+
+    def _forget_in_requests(
+        self, con: Connection, officer_id: int | None, case_id: int, reference: str
+    ) -> None:
+        """A purged case leaves no trace in any request (see subject_access_repo.forget_case);
+        each change is audited in the purge's transaction."""
+        for forgotten in sar.forget_case(con, case_id):
+            request_reference = forgotten.request_reference
+            if forgotten.had_decisions:
+                action = f"{sar.DECISIONS_PREFIX}{request_reference}"
+                self._audit(con, officer_id, action, reference, [])
+            for _ in range(forgotten.packs_removed):
+                action = f"{sar.PACK_PURGED_PREFIX}{request_reference}"
+                self._audit(con, officer_id, action, request_reference, None)
+            if forgotten.request is None:
+                self._audit(con, officer_id, sar.REQUEST_PURGED, request_reference, None)
+            else:
+                self._audit_request(con, officer_id, forgotten.request)
+
     # -- key slots --------------------------------------------------------------------------
 
     def slots_generation(self) -> str:
@@ -629,6 +842,7 @@ class VaultDatabase:
             reference = self._reference(con, case_id)
             for document_id in records_repo.document_ids(con, case_id):
                 records_repo.delete_meta(con, f"{DOCUMENT_HEAD_META}{document_id}")
+            self._forget_in_requests(con, officer_id, case_id, reference)
             cases_repo.delete(con, case_id)
             self._audit(con, officer_id, audit.PURGE_ACTION, reference, None)
             return reference

@@ -196,3 +196,71 @@ report_origins = Table(
 
 FTS_TABLE = "case_fts"
 AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
+
+# Subject access requests (migration 0005): every row goes with its case or its request.
+subject_access_requests = Table(
+    "subject_access_requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", Text, nullable=False, unique=True),
+    Column("requester_name", Text, nullable=False),
+    Column("received_on", Text, nullable=False),
+    Column("extended", Boolean, nullable=False, server_default="0"),
+    Column("extension_reason", Text, nullable=False, server_default=""),
+    Column("status", Text, nullable=False),
+    Column("other_names_json", Text, nullable=False, server_default="[]"),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("completed_on", Text, nullable=True),
+)
+
+subject_access_cases = Table(
+    "subject_access_cases",
+    metadata,
+    Column(
+        "request_id",
+        Integer,
+        ForeignKey("subject_access_requests.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", Text, nullable=False),
+    Index("ix_subject_access_cases_case_id", "case_id"),
+)
+
+subject_access_decisions = Table(
+    "subject_access_decisions",
+    metadata,
+    Column(
+        "request_id",
+        Integer,
+        ForeignKey("subject_access_requests.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("passage", Text, primary_key=True),
+    Column("person", Text, primary_key=True),
+    Column("choice", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("text_sha256", Text, nullable=False),
+    Column("decided_at", Text, nullable=False),
+    Index("ix_subject_access_decisions_case_id", "case_id"),
+)
+
+subject_access_packs = Table(
+    "subject_access_packs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "request_id",
+        Integer,
+        ForeignKey("subject_access_requests.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("created_at", Text, nullable=False),
+    Column("sha256", Text, nullable=False),
+    Column("pdf", LargeBinary, nullable=False),
+    Column("redaction_log_json", Text, nullable=False),
+    Column("chain_head", Text, nullable=False),
+    Index("ix_subject_access_packs_request_id", "request_id"),
+)

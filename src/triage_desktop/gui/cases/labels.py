@@ -9,10 +9,10 @@ from triage_desktop.cases.model import (
     ContactMethod,
     LocationKind,
     ReporterStatus,
-    ReportSource,
     RespondentType,
 )
 from triage_desktop.cases.origin import IMPORTED_ACTION, OnBehalfOf, ReportRoute
+from triage_desktop.cases.words import SOURCE_WORDS as _SOURCE_WORDS
 
 STATUS_WORDS = {
     CaseStatus.AWAITING_CONTACT: "Awaiting contact",
@@ -21,14 +21,8 @@ STATUS_WORDS = {
     CaseStatus.REFERRED: "Referred",
     CaseStatus.CLOSED: "Closed",
 }
-SOURCE_WORDS = {
-    ReportSource.REPORT_AND_SUPPORT: "Support and Report",
-    ReportSource.EMAIL: "Email",
-    ReportSource.IN_PERSON: "In person",
-    ReportSource.PHONE: "Phone",
-    ReportSource.REFERRAL: "Referral",
-    ReportSource.OTHER: "Other",
-}
+# How a report came in: the oversight statistics count by the same words (defined there).
+SOURCE_WORDS = _SOURCE_WORDS
 REPORTER_STATUS_WORDS = {
     ReporterStatus.UNDERGRADUATE: "Undergraduate",
     ReporterStatus.POSTGRADUATE_TAUGHT: "Postgraduate taught",
@@ -68,6 +62,9 @@ AUDIT_WORDS = {
     "export": "Exported",
     "purge": "Case purged",
     IMPORTED_ACTION: "Imported from report",
+    "sar_request_case": "Part of a subject access request",
+    "sar_decisions": "Subject access decisions saved",
+    "sar_disclosed": "Disclosed in a subject access pack",
 }
 ROUTE_WORDS = {
     ReportRoute.ANONYMOUS: "Anonymous",

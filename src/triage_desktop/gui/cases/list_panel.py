@@ -37,6 +37,7 @@ class _Found:
 class CaseListPanel(QWidget):
     open_case = Signal(int)
     new_case_requested = Signal()
+    subject_access_requested = Signal()  # the notice's button: show the requests
     search_finished = Signal(int)  # number of matches shown (for tests and the benchmark)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -46,6 +47,12 @@ class CaseListPanel(QWidget):
         self.form.setupUi(self)
         make_heading(self.form.titleLabel)
         make_heading(self.form.emptyHeading, 1.3)
+        # Subject access requests still to answer, in words, above the list (hidden if none).
+        from triage_desktop.gui.cases.requests_notice import SubjectAccessNotice
+
+        self.requests_notice = SubjectAccessNotice(context, self)
+        self.form.layout.insertWidget(1, self.requests_notice)
+        self.requests_notice.open_requested.connect(self.subject_access_requested)
         self.model = CaseListModel(context, self)
         self._search_generation = 0
         self._searched_text = ""
@@ -91,6 +98,7 @@ class CaseListPanel(QWidget):
 
     def refresh(self) -> None:
         """Load (or reload) the list from the vault: call after unlock."""
+        self.requests_notice.refresh()
         if self.form.searchEdit.text().strip():
             self._run_search()
         else:
@@ -116,6 +124,7 @@ class CaseListPanel(QWidget):
             widget.blockSignals(False)
         self._searched_text = ""
         self.model.clear()
+        self.requests_notice.clear()
         self.form.countLabel.clear()
         self.form.stack.setCurrentWidget(self.form.table)
 

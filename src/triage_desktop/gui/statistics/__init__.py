@@ -1,0 +1,1 @@
+"""The Statistics page: the oversight statistics previewed exactly as published, then exported."""

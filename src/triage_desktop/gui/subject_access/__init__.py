@@ -1,0 +1,1 @@
+"""Subject access requests: the list, a new request, and the review that makes the pack."""
