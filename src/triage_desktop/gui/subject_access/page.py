@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 from triage_desktop.cases.subject_access import ROLE_WORDS, Choice, Role
 from triage_desktop.gui.cases.labels import STATUS_WORDS, day_words
 from triage_desktop.gui.context import AppContext, describe_error
+from triage_desktop.gui.form_widgets import PlainTabDateEdit
 from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.pdf_preview import UNENCRYPTED_EXPORT, PdfPreview, export_folder
 from triage_desktop.gui.settings import problems as problem_labels
 from triage_desktop.gui.settings.prompts import Prompts
-from triage_desktop.gui.form_widgets import PlainTabDateEdit
 
 if TYPE_CHECKING:
     from triage_desktop.services.subject_access import (
