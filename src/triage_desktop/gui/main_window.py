@@ -346,15 +346,10 @@ def _warm_up_workspace() -> None:
     """On the unlock worker: import the workspace's modules and load the calendar, so building
     the workspace on the GUI thread afterwards only creates widgets (no stall over 50 ms)."""
     import gc
-    from datetime import date
 
-    import triage_desktop.gui.workspace  # noqa: F401
-    from triage_desktop.gui.cases import case_view, intake, list_panel  # noqa: F401
-    from triage_desktop.policy.calendar import bank_holidays
-    from triage_desktop.policy.catalogue import load_policy
+    from triage_desktop.gui import warm_up
 
-    bank_holidays(date.today().year)
-    load_policy()
+    warm_up.workspace()
     # Everything loaded so far (modules, policy data, Qt wrappers) lives as long as the app.
     # Freezing it keeps later full garbage collections from walking it all again: such a pass
     # holds the interpreter lock and was seen to stall the GUI thread by 60-190 ms.

@@ -12,6 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from triage_desktop.gui import warm_up
+
 if TYPE_CHECKING:
     from triage_desktop.gui.cases.case_view import CaseView
     from triage_desktop.gui.cases.intake import IntakeForm
@@ -50,6 +52,8 @@ class Workspace(QWidget):
         self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
         self.show_list()
         self.case_list.refresh()
+        # Once the list is on screen: the first draft and signature as quick as later ones.
+        self.case_list.model.loaded.connect(lambda _rows: warm_up.start(warm_up.DOCUMENTS))
 
     @property
     def intake(self) -> IntakeForm:
