@@ -20,7 +20,7 @@ Target (DESIGN.md): every first use under 2 s on a 2-core machine, with progress
 fast as the later use. Figures on a shared machine are noisy: compare within one run.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.first_use [--runs 1]
-        [--only secret-service|no-secret-service]
+        [--only secret-service|no-secret-service] [--pace SECONDS]
 """
 
 from __future__ import annotations
@@ -85,7 +85,9 @@ def child_env(scratch: Path, situation: str) -> dict[str, str]:
         XDG_CONFIG_HOME=str(scratch / "config"),
         XDG_DATA_HOME=str(scratch / "data"),
         XDG_RUNTIME_DIR=str(scratch / "runtime"),
-        PYTHONPATH=str(REPO),
+        # The checkout this file is in, also when it is not the installed one (to measure an
+        # older commit with the same driver).
+        PYTHONPATH=os.pathsep.join((str(REPO), str(REPO / "src"))),
     )
     env.pop("TRIAGE_DESKTOP_HOME", None)
     if situation == "no-secret-service":
@@ -105,9 +107,9 @@ def in_situation(command: list[str], situation: str) -> list[str]:
     return ["dbus-run-session", "--", "bash", "-c", script, "bash", *command]
 
 
-def run_child(kind: str, situation: str, scratch: Path) -> dict[str, Any]:
+def run_child(kind: str, situation: str, scratch: Path, pace: float) -> dict[str, Any]:
     command = [sys.executable, "-m", "benchmarks.first_use", "--child", kind, "--situation"]
-    command += [situation, "--vault", str(scratch / "vault")]
+    command += [situation, "--vault", str(scratch / "vault"), "--pace", str(pace)]
     result = subprocess.run(
         in_situation(command, situation),
         check=False,
@@ -148,7 +150,7 @@ def time_cli_init(situation: str, scratch: Path) -> float:
 # -- the service child: the same work without Qt -------------------------------------------------
 
 
-def service_child(folder: Path, situation: str) -> dict[str, Any]:
+def service_child(folder: Path, situation: str, pace: float) -> dict[str, Any]:
     from benchmarks.first_use_meeting import complete_meeting, fictional_case
     from triage_desktop.cases.model import OfficerRole
     from triage_desktop.services import meeting_service as ms
@@ -198,7 +200,7 @@ def catalogue_like_the_intake_form(service: Any) -> None:
 class GuiRun:
     """One officer's first day through the real widgets; each step timed with its worst stall."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, pace: float) -> None:
         import triage_desktop.gui  # noqa: F401 - the PySide6 None guard before any Qt call
         from triage_desktop.gui.app import create_application
         from triage_desktop.gui.main_window import MainWindow
@@ -210,6 +212,7 @@ class GuiRun:
         self.progress: dict[str, bool] = {}
         self.marks: dict[str, tuple[float, float]] = {}  # wall-clock bounds, to read profiles
         self.meter = StallMeter(interval_ms=5)
+        self.pace = pace
         self.window = MainWindow(vault=str(folder))
         self.window.resize(1280, 800)
         self.window.show()
@@ -221,6 +224,9 @@ class GuiRun:
         progress the officer sees) showed right after the start (or the step was already done)."""
         from benchmarks.qt_driver import wait_for
 
+        if self.pace and name != "keychain":  # the officer reads or types first (event loop on)
+            until = time.perf_counter() + self.pace
+            wait_for(lambda: time.perf_counter() >= until, timeout_s=self.pace + 60)
         self.meter.start()
         wall = time.time()
         started = time.perf_counter()
@@ -348,8 +354,8 @@ class GuiRun:
         }
 
 
-def gui_child(folder: Path, situation: str) -> dict[str, Any]:
-    run = GuiRun(folder)
+def gui_child(folder: Path, situation: str, pace: float) -> dict[str, Any]:
+    run = GuiRun(folder, pace)
     available = run.set_up()
     run.one_case("")
     run.one_case("_later")
@@ -406,21 +412,24 @@ def save_complete_meeting(service: Any, case_id: int) -> None:
 # -- the parent: run, then print ------------------------------------------------------------------
 
 
-def measure(situation: str) -> dict[str, Any]:
+def measure(situation: str, pace: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="first-use-") as scratch_name:
         scratch = Path(scratch_name)
-        gui = run_child("gui", situation, scratch / "gui")
-        service = run_child("service", situation, scratch / "service")
+        gui = run_child("gui", situation, scratch / "gui", pace)
+        service = run_child("service", situation, scratch / "service", pace)
         init_s = time_cli_init(situation, scratch / "cli")
     return {"gui": gui, "service": service, "init_s": init_s}
 
 
-def report(situation: str, runs: list[dict[str, Any]]) -> None:
+def report(situation: str, runs: list[dict[str, Any]], pace: float) -> None:
     def median(kind: str, field: str, name: str) -> float:
         return statistics.median(run[kind][field][name] for run in runs)
 
     available = runs[0]["gui"]["keychain_available"]
-    print(f"\n== {situation} (keychain available to the app: {available}), {len(runs)} run(s)")
+    print(
+        f"\n== {situation} (keychain available to the app: {available}), {len(runs)} run(s), "
+        f"{pace:g} s of officer reading or typing before each GUI step"
+    )
     init_s = statistics.median(r["init_s"] for r in runs)
     print(f"   triage-desktop init, whole process: {init_s:.2f} s")
     print(f"   {'step':34s} {'GUI':>8s} {'no Qt':>8s} {'ratio':>6s} {'worst stall':>12s} progress")
@@ -441,18 +450,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--only", choices=SITUATIONS)
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        help="seconds the officer spends on each screen before the next step (default 0: the "
+        "quickest possible officer, so background warm-ups may still be running)",
+    )
     parser.add_argument("--child", choices=("gui", "service"), help=argparse.SUPPRESS)
     parser.add_argument("--situation", choices=SITUATIONS, help=argparse.SUPPRESS)
     parser.add_argument("--vault", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child = gui_child if args.child == "gui" else service_child
-        print(json.dumps(child(args.vault, args.situation)), flush=True)
+        print(json.dumps(child(args.vault, args.situation, args.pace)), flush=True)
         return 0
     if shutil.which("dbus-run-session") is None and args.only != "no-secret-service":
         raise SystemExit("dbus-run-session is missing: run with --only no-secret-service")
     for situation in (args.only,) if args.only else SITUATIONS:
-        report(situation, [measure(situation) for _ in range(max(args.runs, 1))])
+        runs = [measure(situation, args.pace) for _ in range(max(args.runs, 1))]
+        report(situation, runs, args.pace)
     return 0
 
 
