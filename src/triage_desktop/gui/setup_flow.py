@@ -461,9 +461,7 @@ class SetupFlow(QWidget):
     def _set_up_certificate(self) -> None:
         self._recovery_key = ""
         self.recovery_label.clear()
-        if self.later_cert.isChecked():
-            self.finished.emit()
-            return
+        later = self.later_cert.isChecked()
         name = self.name_edit.text().strip()
         role = self.role_combo.currentText()
         organisation = self.organisation_edit.text().strip() or "University"
@@ -474,11 +472,16 @@ class SetupFlow(QWidget):
         def set_up(service: Any) -> None:
             from triage_desktop.services.documents_service import DocumentsService
 
-            documents = DocumentsService(service)
-            if importing:
-                documents.import_identity(pkcs12_path.read_bytes(), password)
-            else:
-                documents.set_up_identity(name, role, organisation)
+            if not later:
+                documents = DocumentsService(service)
+                if importing:
+                    documents.import_identity(pkcs12_path.read_bytes(), password)
+                else:
+                    documents.set_up_identity(name, role, organisation)
+            # As after an unlock: the workspace's modules and data are loaded here, on the
+            # worker, behind the busy bar, so that building the workspace on the GUI thread only
+            # creates widgets. Usually already done in the background (see _vault_created).
+            warm_up.workspace()
 
         self._busy(True)
         self.context.run(set_up, lambda _r: self._certificate_ready(), self._fail, owner=self)
