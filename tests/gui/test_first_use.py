@@ -104,13 +104,14 @@ def test_check_again_finds_a_keychain_that_became_available(
     assert not flow.check_again_button.isVisible()
 
 
-def test_the_workspace_queues_the_documents_once_its_list_is_shown(
+def test_opening_a_meeting_queues_the_documents_and_unlocking_does_not(
     qtbot: QtBot, tmp_path: Path, fresh_warm_ups: set[str]
 ) -> None:
     from tests.support.vaults import PASSPHRASE as VAULT_PASSPHRASE
-    from tests.support.vaults import create_vault
+    from tests.support.vaults import create_vault, details
 
     service, _recovery = create_vault(tmp_path / "vault", use_keychain=False)
+    case = service.create_case(details("Warm"))
     service.lock()
     create_application()
     window = MainWindow(vault=str(tmp_path / "vault"))
@@ -118,7 +119,13 @@ def test_the_workspace_queues_the_documents_once_its_list_is_shown(
     window.show()
     with qtbot.waitSignal(window.vault_unlocked, timeout=15_000):
         window._unlock("passphrase", VAULT_PASSPHRASE)
-    qtbot.waitUntil(lambda: warm_up.DOCUMENTS in fresh_warm_ups, timeout=10_000)
+    workspace = window.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.case_list.model.rowCount() == 1, timeout=10_000)
+    assert warm_up.DOCUMENTS not in fresh_warm_ups  # the list and search get the machine
+    workspace.open_meeting(case.id)
+    assert warm_up.DOCUMENTS in fresh_warm_ups  # minutes before the review step needs it
+    qtbot.waitUntil(lambda: workspace.meeting.opened_meeting is not None, timeout=15_000)
     window.lock()
 
 

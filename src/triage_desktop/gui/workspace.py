@@ -52,8 +52,6 @@ class Workspace(QWidget):
         self.settings_action = self._action("&Settings…", "Ctrl+,", self.open_settings)
         self.show_list()
         self.case_list.refresh()
-        # Once the list is on screen: the first draft and signature as quick as later ones.
-        self.case_list.model.loaded.connect(lambda _rows: warm_up.start(warm_up.DOCUMENTS))
 
     @property
     def intake(self) -> IntakeForm:
@@ -127,6 +125,10 @@ class Workspace(QWidget):
         from triage_desktop.gui.meeting_screen.screen import MeetingScreen
 
         self._close_meeting()
+        # The officer is minutes from the review step: load what the first draft and signature
+        # need now (gui/warm_up.py). Not at unlock: there it would compete with the list, the
+        # search and the case view for the interpreter lock (benchmarks/gui_bench.py stalls).
+        warm_up.start(warm_up.DOCUMENTS)
         meeting = MeetingScreen(self.context, case_id, self.stack)
         meeting.closed.connect(lambda: self.show_case(case_id))
         meeting.presentation_changed.connect(self.presentation_changed)
