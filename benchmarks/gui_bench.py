@@ -3,8 +3,11 @@
 result shows, and the worst GUI-thread stall during each and during export and backup.
 
 Baselines, measured in the same run: the same unlock + first page, and the same search, called on
-the vault service directly without Qt. The ratios show what the GUI adds. Target: every stall
-under 50 ms.
+the vault service directly without Qt (the ratios show what the GUI adds); and the same stall
+meter over an idle window for two seconds, the machine's noise floor, printed beside each stall.
+Target: every stall under 50 ms (DESIGN.md). On a shared machine that is a benchmark figure, not
+a test: tests/gui/test_responsiveness.py runs the same flow and checks only that nothing blocks
+grossly and that the GUI thread never calls the vault service itself.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.gui_bench [--cases 10000]
 """
@@ -16,6 +19,7 @@ import os
 import random
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,8 @@ import triage_desktop.gui  # noqa: F401 - installs the PySide6 None guard before
 
 PASSPHRASE = "benchmark passphrase, fictional"
 SEARCH_WORD = "placement"
+IDLE_SECONDS = 2.0  # the meter over an idle window first: the machine's noise floor this run
+STALL_BUDGET_S = 0.050  # DESIGN.md: the GUI thread never blocks more than 50 ms
 
 
 def make_vault(folder: Path, cases: int) -> int:
@@ -77,32 +83,24 @@ def baseline(folder: Path) -> dict[str, float]:
     return {"unlock_to_list_s": unlock_list, "search_s": search}
 
 
-def measure(folder: Path, case_id: int, qtbot: Any = None) -> dict[str, float]:
-    """Drive the real window; returns seconds and worst GUI stalls (seconds) per action."""
-    from PySide6.QtCore import QEventLoop, QTimer
+def measure(
+    folder: Path,
+    case_id: int,
+    qtbot: Any = None,
+    before_unlock: Callable[[Any], None] | None = None,
+) -> dict[str, float]:
+    """Drive the real window; returns seconds and worst GUI stalls (seconds) per action, and the
+    worst "stall" of the same meter while the window sits idle (this run's noise floor).
+    `before_unlock(window)` runs once the window is up, before anything is done (tests use it
+    to watch which thread calls the vault service)."""
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.qt_driver import wait_for
     from triage_desktop.gui.app import create_application
     from triage_desktop.gui.main_window import MainWindow
     from triage_desktop.gui.stall_meter import StallMeter
 
     create_application()
-
-    def wait_for(condition: Any, timeout_s: float = 60.0) -> None:
-        """Spin one event loop until `condition()`; never busy-waits with processEvents."""
-        loop = QEventLoop()
-        poll = QTimer()
-        poll.setInterval(2)
-        poll.timeout.connect(lambda: loop.quit() if condition() else None)
-        deadline = QTimer()
-        deadline.setSingleShot(True)
-        deadline.timeout.connect(loop.quit)
-        poll.start()
-        deadline.start(int(timeout_s * 1000))
-        loop.exec()
-        poll.stop()
-        if not condition():
-            raise TimeoutError("the app did not get there in time")
 
     window = MainWindow(vault=str(folder))
     if qtbot is not None:
@@ -111,6 +109,13 @@ def measure(folder: Path, case_id: int, qtbot: Any = None) -> dict[str, float]:
     window.show()
     meter = StallMeter(interval_ms=5)
     results: dict[str, float] = {}
+    if before_unlock is not None:
+        before_unlock(window)
+
+    meter.start()
+    idle_until = time.perf_counter() + IDLE_SECONDS
+    wait_for(lambda: time.perf_counter() >= idle_until)
+    results["idle_floor_s"] = meter.stop()
 
     meter.start()
     started = time.perf_counter()
@@ -185,10 +190,17 @@ def main() -> int:
             f"{name.removesuffix('_s'):16s} GUI {gui[name] * 1000:8.1f} ms   service alone "
             f"{plain[name] * 1000:7.1f} ms   ratio {ratio:5.1f}x"
         )
+    floor = gui["idle_floor_s"]
+    print(f"idle window, the same meter for {IDLE_SECONDS:.0f} s: worst gap {floor * 1000:6.1f} ms")
     for name, value in gui.items():
         if name.endswith("_stall_s"):
             label = name.removesuffix("_stall_s").replace("_", " ")
-            print(f"worst GUI stall  {label:28s} {value * 1000:6.1f} ms (target < 50 ms)")
+            verdict = "within" if value < STALL_BUDGET_S else "OVER"
+            print(
+                f"worst GUI stall  {label:28s} {value * 1000:6.1f} ms "
+                f"(idle floor {floor * 1000:5.1f} ms; {verdict} the "
+                f"{STALL_BUDGET_S * 1000:.0f} ms budget)"
+            )
     return 0
 
 

@@ -55,3 +55,33 @@ def test_markup_escapes_and_wraps_cjk_runs() -> None:
     assert f'<font name="{fonts.CJK}">张伟</font>' in out
     assert "<br/>" in out
     assert "\x00" not in markup("bad\x00control\x07chars")
+
+
+def test_two_threads_asking_at_once_parse_the_faces_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app warms the fonts on a background thread while a draft may already be rendering."""
+    import threading
+    import time
+
+    parses: list[int] = []
+    real = fonts._register
+
+    def counted() -> dict[str, Path]:
+        parses.append(1)
+        time.sleep(0.2)  # a slow parse, so that the second thread surely asks meanwhile
+        return real()
+
+    monkeypatch.setattr(fonts, "_registered", {})
+    monkeypatch.setattr(fonts, "_register", counted)
+    answers: list[dict[str, Path]] = []
+
+    def ask() -> None:
+        answers.append(fonts.register_fonts())
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert parses == [1]
+    assert answers[0] == answers[1]
+    assert set(answers[0]) == {fonts.SANS, fonts.SANS_BOLD, fonts.CJK}

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from tests.support.timing import GROSS_STALL_S
 from triage_desktop.gui.idle import IdleWatcher
 from triage_desktop.gui.screen_lock import ScreenLockListener
 from triage_desktop.gui.secure_clipboard import SecureClipboard
@@ -30,22 +31,27 @@ def test_idle_watcher_fires_after_the_timeout(qtbot: QtBot) -> None:
     watcher.stop()
 
 
+# Keys 100 ms apart against a 1 s timeout: only a pause ten times longer than planned (not a
+# loaded machine's scheduling) could let the idle timer fire while the officer is typing.
+IDLE_TIMEOUT_MS, KEY_EVERY_MS, KEYS = 1000, 100, 15
+
+
 def test_input_postpones_the_idle_lock(qtbot: QtBot) -> None:
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
-    watcher = IdleWatcher(timeout_ms=400)
+    watcher = IdleWatcher(timeout_ms=IDLE_TIMEOUT_MS)
     watcher.RESTART_EVERY_S = 0.0
     fired: list[float] = []
     watcher.idle.connect(lambda: fired.append(time.monotonic()))
     watcher.start()
-    started = time.monotonic()
-    for _ in range(6):  # keep typing for ~0.6 s, longer than the timeout
-        qtbot.wait(100)
+    for _ in range(KEYS):  # keep typing for ~1.5 s, longer than the timeout
+        qtbot.wait(KEY_EVERY_MS)
         qtbot.keyClick(field, Qt.Key.Key_A)
+    last_key = time.monotonic()
     assert fired == []
-    qtbot.waitUntil(lambda: bool(fired), timeout=2000)
-    assert fired[0] - started >= 0.9
+    qtbot.waitUntil(lambda: bool(fired), timeout=10 * IDLE_TIMEOUT_MS)
+    assert fired[0] - last_key >= IDLE_TIMEOUT_MS / 1000 * 0.9  # counted from the last key
     watcher.stop()
 
 
@@ -53,13 +59,16 @@ def test_mouse_movement_counts_as_activity(qtbot: QtBot) -> None:
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
-    watcher = IdleWatcher(timeout_ms=300)
+    watcher = IdleWatcher(timeout_ms=IDLE_TIMEOUT_MS)
     watcher.RESTART_EVERY_S = 0.0
+    fired: list[bool] = []
+    watcher.idle.connect(lambda: fired.append(True))
     watcher.start()
-    qtbot.wait(200)
+    qtbot.wait(IDLE_TIMEOUT_MS // 2)
     qtbot.mouseMove(field, QPoint(5, 5))
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
-    qtbot.wait(200)
+    qtbot.wait(IDLE_TIMEOUT_MS * 6 // 10)  # past the first deadline: only the mouse reset it
+    assert fired == []
     assert watcher.is_running()
     watcher.stop()
 
@@ -137,9 +146,10 @@ def test_stall_meter_sees_a_blocked_gui_thread(qtbot: QtBot) -> None:
     meter = StallMeter(interval_ms=5)
     meter.start()
     qtbot.wait(30)
-    time.sleep(0.12)  # block the GUI thread on purpose
+    time.sleep(GROSS_STALL_S)  # block the GUI thread on purpose
     qtbot.wait(30)
-    assert meter.stop() >= 0.1
+    blocked = meter.stop()
+    assert blocked >= GROSS_STALL_S * 0.95
     meter.start()
     qtbot.wait(100)
-    assert meter.stop() < 0.1
+    assert meter.stop() < blocked / 2  # an idle loop: far from what a block looks like

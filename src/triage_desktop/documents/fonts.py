@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -130,9 +130,22 @@ def find_font(spec: FontSpec) -> tuple[Path, Any]:
     )
 
 
-@cache
+_registered: dict[str, Path] = {}
+# Parsing the faces is pure Python (~0.25 s, most of it the CJK face) and the desktop app warms
+# it on a background thread (services/warm_up.py) while a draft may already be rendering: the
+# lock makes the second caller wait for the first parse instead of parsing the files again.
+_registering = threading.Lock()
+
+
 def register_fonts() -> dict[str, Path]:
     """Register the three faces with reportlab once per process; returns face -> file used."""
+    with _registering:
+        if not _registered:
+            _registered.update(_register())
+        return dict(_registered)
+
+
+def _register() -> dict[str, Path]:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from triage_desktop import APP_ID, APP_NAME, ORGANISATION, __version__
 from triage_desktop.gui.look import apply_look
 from triage_desktop.gui.main_window import MainWindow
+from triage_desktop.gui.palettes import STYLE_ARGUMENTS
 from triage_desktop.gui.secure_clipboard import install_secure_clipboard
 from triage_desktop.gui.settings.preferences import load_scheme
 from triage_desktop.paths import restrict_umask
@@ -34,7 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), *STYLE_ARGUMENTS])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

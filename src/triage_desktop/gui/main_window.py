@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -444,6 +444,9 @@ class MainWindow(QMainWindow):
             self._window_state = self.windowState()
             self.showFullScreen()
         else:
+            # Imported here: the Qt enum namespace costs ~40 ms of start-up (benchmarks/startup.py).
+            from PySide6.QtCore import Qt
+
             self.setWindowState(getattr(self, "_window_state", Qt.WindowState.WindowNoState))
 
     def _idle(self) -> None:
@@ -491,15 +494,9 @@ class MainWindow(QMainWindow):
 def _warm_up_workspace() -> None:
     """On the unlock worker: import the workspace's modules and load the calendar, so building
     the workspace on the GUI thread afterwards only creates widgets (no stall over 50 ms)."""
-    from datetime import date
+    from triage_desktop.gui.workspace_warm_up import load_workspace
 
-    import triage_desktop.gui.workspace  # noqa: F401
-    from triage_desktop.gui.cases import case_view, intake, list_panel  # noqa: F401
-    from triage_desktop.policy.calendar import bank_holidays
-    from triage_desktop.policy.catalogue import load_policy
-
-    bank_holidays(date.today().year)
-    load_policy()
+    load_workspace()
     freeze_long_lived_objects()
 
 

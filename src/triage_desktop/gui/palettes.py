@@ -13,6 +13,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 Scheme = Literal["system", "light", "dark"]
+STYLE = "fusion"
+# Qt's own command-line option, given to QApplication when the app makes it, so the first style
+# Qt makes is Fusion (no platform style plugin is loaded); apply_palette then wraps Fusion in
+# ContrastStyle, which the app's look needs from the first window on.
+STYLE_ARGUMENTS = ("-style", STYLE)
 
 _LIGHT = {
     "window": "#f4f3ef",
@@ -94,6 +99,6 @@ def apply_palette(app: QApplication, scheme: Scheme = "system") -> Literal["ligh
     chosen = effective_scheme(app, scheme)
     from triage_desktop.gui.contrast_style import ContrastStyle
 
-    app.setStyle(ContrastStyle())
+    app.setStyle(ContrastStyle())  # Fusion with control edges at 3:1 (gui/contrast_style.py)
     app.setPalette(_palette(_DARK if chosen == "dark" else _LIGHT))
     return chosen

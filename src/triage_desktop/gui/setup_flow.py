@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from triage_desktop.cases.model import OfficerRole
+from triage_desktop.gui import warm_up, workspace_warm_up
 from triage_desktop.gui.context import AppContext, describe_error
 from triage_desktop.gui.look import make_heading
 from triage_desktop.services.passphrase_strength import MIN_LENGTH, estimate, problem
@@ -75,6 +76,7 @@ class SetupFlow(QWidget):
         self._recovery_key = ""
         self._confirm_group = 0
         self._keychain_available = False
+        self._keychain_checking = False
         self.setAccessibleName("Set up Triage Desk")
 
         outer = QHBoxLayout(self)
@@ -117,7 +119,7 @@ class SetupFlow(QWidget):
         for edit in self.findChildren(QLineEdit):  # a message about a field goes once it changes
             edit.textEdited.connect(lambda _text: self.message.setText(""))
         self._show(PAGE_PROFILE)
-        self.context.run(lambda _service: _keychain_status(), self._keychain_known, owner=self)
+        self._check_keychain()
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -183,10 +185,18 @@ class SetupFlow(QWidget):
         self.passphrase_only.setAccessibleName("Use passphrase-only mode")
         self._only_group = QButtonGroup(page)
         self._only_group.addButton(self.passphrase_only)
+        self.check_again_button = QPushButton("Check the keychain &again", page)
+        self.check_again_button.setAccessibleName("Check this computer's keychain again")
+        self.check_again_button.clicked.connect(self._check_keychain)
+        row = QHBoxLayout()
+        row.addWidget(self.check_again_button)
+        row.addStretch(1)
         page.layout_.addWidget(self.keychain_check)
         page.layout_.addWidget(self.passphrase_only)
+        page.layout_.addLayout(row)
         self.keychain_check.hide()
         self.passphrase_only.hide()
+        self.check_again_button.hide()
         self._keychain_page = page
         page.finish()
         self.pages.addWidget(page)
@@ -278,6 +288,8 @@ class SetupFlow(QWidget):
         }.get(index)
         if first_field is not None:
             first_field.setFocus()
+        if index == PAGE_KEYCHAIN and self._keychain_checking:
+            self._busy(True)  # the check is still running: say so, and wait for its answer
 
     def _back(self) -> None:
         self._show(max(self.pages.currentIndex() - 1, PAGE_PROFILE))
@@ -327,7 +339,32 @@ class SetupFlow(QWidget):
 
     # -- keychain -----------------------------------------------------------------------------
 
+    def _check_keychain(self) -> None:
+        """Ask (on a worker) which keychain this computer offers. The answer is usually there
+        before the officer reaches its page; until then that page shows it is checking."""
+        self._keychain_checking = True
+        self._keychain_available = False
+        self._keychain_page.intro.setText("Checking this computer's keychain…")
+        for widget in (self.keychain_check, self.passphrase_only, self.check_again_button):
+            widget.hide()
+        if self.pages.currentIndex() == PAGE_KEYCHAIN:
+            self._busy(True)
+        self.context.run(
+            lambda _service: _keychain_status(),
+            self._keychain_known,
+            self._keychain_unknown,
+            owner=self,
+        )
+
+    def _keychain_unknown(self, error: BaseException) -> None:
+        self._keychain_known(_NoKeychain(describe_error(error)))
+
     def _keychain_known(self, status: Any) -> None:
+        self._keychain_checking = False
+        if self.pages.currentIndex() == PAGE_KEYCHAIN:
+            self._busy(False)
+        # The officer is still typing: load what creating the vault needs (gui/warm_up.py).
+        warm_up.start(warm_up.VAULT_CREATION)
         self._keychain_available = bool(status.available)
         page = self._keychain_page
         if self._keychain_available:
@@ -344,6 +381,7 @@ class SetupFlow(QWidget):
                 "Triage Desk never stores secrets in plain text instead."
             )
             self.passphrase_only.show()
+            self.check_again_button.show()
 
     # -- work ---------------------------------------------------------------------------------
 
@@ -378,6 +416,8 @@ class SetupFlow(QWidget):
 
     def _vault_created(self, recovery_key: str) -> None:
         self._busy(False)
+        # While the officer writes the key down: what the workspace shows first (gui/warm_up.py).
+        warm_up.start(workspace_warm_up.WORKSPACE)
         self.passphrase_edit.clear()
         self.confirm_edit.clear()
         self._recovery_key = recovery_key
@@ -421,9 +461,7 @@ class SetupFlow(QWidget):
     def _set_up_certificate(self) -> None:
         self._recovery_key = ""
         self.recovery_label.clear()
-        if self.later_cert.isChecked():
-            self.finished.emit()
-            return
+        later = self.later_cert.isChecked()
         name = self.name_edit.text().strip()
         role = self.role_combo.currentText()
         organisation = self.organisation_edit.text().strip() or "University"
@@ -434,11 +472,16 @@ class SetupFlow(QWidget):
         def set_up(service: Any) -> None:
             from triage_desktop.services.documents_service import DocumentsService
 
-            documents = DocumentsService(service)
-            if importing:
-                documents.import_identity(pkcs12_path.read_bytes(), password)
-            else:
-                documents.set_up_identity(name, role, organisation)
+            if not later:
+                documents = DocumentsService(service)
+                if importing:
+                    documents.import_identity(pkcs12_path.read_bytes(), password)
+                else:
+                    documents.set_up_identity(name, role, organisation)
+            # As after an unlock: the workspace's modules and data are loaded here, on the
+            # worker, behind the busy bar, so that building the workspace on the GUI thread only
+            # creates widgets. Usually already done in the background (see _vault_created).
+            workspace_warm_up.load_workspace()
 
         self._busy(True)
         self.context.run(set_up, lambda _r: self._certificate_ready(), self._fail, owner=self)
@@ -453,6 +496,15 @@ def _keychain_status() -> Any:
     from triage_desktop.services.session import keychain_status
 
     return keychain_status()
+
+
+class _NoKeychain:
+    """The answer when the check itself failed: no keychain, and why, in plain words."""
+
+    available = False
+
+    def __init__(self, description: str) -> None:
+        self.description = description
 
 
 def _ordinal(n: int) -> str:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from triage_desktop.gui import warm_up
+
 if TYPE_CHECKING:
     from triage_desktop.gui.cases.case_view import CaseView
     from triage_desktop.gui.cases.intake import IntakeForm
@@ -193,6 +195,10 @@ class Workspace(QWidget):
         from triage_desktop.gui.meeting_screen.screen import MeetingScreen
 
         self._close_meeting()
+        # The officer is minutes from the review step: load what the first draft and signature
+        # need now (gui/warm_up.py). Not at unlock: there it would compete with the list, the
+        # search and the case view for the interpreter lock (benchmarks/gui_bench.py stalls).
+        warm_up.start(warm_up.DOCUMENTS)
         meeting = MeetingScreen(self.context, case_id, self.stack)
         meeting.closed.connect(lambda: self.show_case(case_id))
         meeting.presentation_changed.connect(self.presentation_changed)

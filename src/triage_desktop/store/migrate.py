@@ -138,6 +138,22 @@ def sqlalchemy_connection(path: Path, key: bytes | bytearray) -> Iterator[Any]:
         raw.close()
 
 
+def load_tooling() -> None:
+    """Import what `upgrade` runs (Alembic, SQLAlchemy, the schema and what the migration scripts
+    import) without touching any database: the setup screens call it on a background thread
+    while the officer types, so creating the vault afterwards is the key derivation and the
+    migrations themselves (services/warm_up.py)."""
+    import alembic.command
+    import alembic.op
+    import alembic.runtime.migration
+    import sqlalchemy.pool
+    import sqlcipher3.dbapi2
+
+    from triage_desktop.store import schema
+
+    del alembic, sqlalchemy, sqlcipher3, schema  # imported for their side effect only
+
+
 def upgrade(path: Path, key: bytes | bytearray, revision: str = "head") -> None:
     """Alembic's upgrade in place: for a new database, and for the work copy below."""
     from alembic import command

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.cases.conftest import BIG_VAULT_CASES
+from tests.support.timing import GROSS_STALL_S
 from tests.support.typing import type_text
 from tests.support.vaults import details
 from triage_desktop.cases.model import CaseStatus
@@ -172,8 +173,9 @@ def test_ten_thousand_cases_page_without_stalling(
     assert model.index(last, REFERENCE).data().startswith("DR-2025-")
     assert len(model._pages) <= 3  # only the pages looked at were fetched
     worst = meter.stop()
-    assert first_page_s < 2.0
-    assert worst < 0.2, f"GUI thread stalled {worst * 1000:.0f} ms"
+    assert first_page_s < 2 * GROSS_STALL_S
+    # Budgets are benchmarks/gui_bench.py's; here: paging never held the GUI thread.
+    assert worst < GROSS_STALL_S, f"GUI thread stalled {worst * 1000:.0f} ms"
     panel.form.table.scrollToTop()
     qtbot.waitUntil(lambda: model.index(0, REFERENCE).data() != LOADING)
     panel.grab().save(str(screenshot_dir / "case-list.png"))

@@ -8,13 +8,12 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.settings.conftest import ScriptedPrompts
+from tests.support.timing import GROSS_STALL_S
 from tests.support.vaults import PASSPHRASE, details
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.settings import RestoreDialog, SettingsDialog
 from triage_desktop.gui.stall_meter import StallMeter
 from triage_desktop.services import maintenance
-
-STALL_LIMIT_S = 0.050
 
 
 def back_up(qtbot: QtBot, dialog: SettingsDialog, prompts: ScriptedPrompts, folder: Path) -> Path:
@@ -48,7 +47,8 @@ def test_back_up_now_shows_progress_and_never_blocks_the_gui(
     qtbot.waitUntil(lambda: page.last_backup is not None, timeout=20_000)
     worst = meter.stop()
 
-    assert worst < STALL_LIMIT_S, f"GUI thread stalled {worst * 1000:.1f} ms"
+    # The 50 ms budget is benchmarks/gui_bench.py's; here: the backup never held the GUI thread.
+    assert worst < GROSS_STALL_S, f"GUI thread stalled {worst * 1000:.1f} ms"
     assert not page.ui.backupProgress.isVisible()
     assert page.ui.backupNowButton.isEnabled()
     assert page.last_backup is not None

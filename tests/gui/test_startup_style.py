@@ -1,0 +1,47 @@
+"""The app draws with Fusion wrapped in ContrastStyle (control edges at 3:1, gui/contrast_style.py),
+in the app's own QApplication and in one made elsewhere (pytest-qt's)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+CHILD = """
+from triage_desktop.gui.app import create_application
+app = create_application()
+app.setStyleSheet("")  # the stylesheet wraps the style; its base is what we check
+style = app.style()
+print(type(style).__name__, style.baseStyle().name())
+"""
+
+
+def test_the_apps_own_application_uses_fusion_with_visible_edges() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1].lower() == "contraststyle fusion"
+
+
+def test_an_existing_application_is_switched_to_it(qapp: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from triage_desktop.gui.app import create_application
+    from triage_desktop.gui.contrast_style import ContrastStyle
+
+    app = create_application()
+    assert app is QApplication.instance()
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    try:
+        style = app.style()
+        assert isinstance(style, ContrastStyle)
+        assert style.baseStyle().name().lower() == "fusion"
+    finally:
+        app.setStyleSheet(sheet)
