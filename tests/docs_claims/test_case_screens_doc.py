@@ -160,6 +160,8 @@ def test_the_first_contact_button_starts_at_today_and_is_hidden_for_anonymous_re
     dialog = view.first_contact_dialog
     assert dialog is not None
     assert dialog.date_field.value() == dt.date.today()
+    ways = [dialog.method_combo.itemText(i) for i in range(dialog.method_combo.count())]
+    assert ways == ["Phone", "Email", "In person", "Video call", "Letter", "Other"]
     dialog.reject()
 
     anonymous = gui_context.service.create_case(details(anonymous=True))
