@@ -70,9 +70,9 @@ def _usage(**allowed: bool) -> x509.KeyUsage:
     return x509.KeyUsage(**{name: allowed.get(name, False) for name in names})
 
 
-def _university_pki(tmp_path: Path) -> tuple[bytes, bytes]:
-    """A fictional University CA and an officer certificate it issued, as a PKCS#12 with the
-    chain; returns (the .p12 bytes, the CA's PEM)."""
+def _university_pki(**usage: bool) -> tuple[bytes, bytes]:
+    """A fictional University CA and an officer certificate it issued for `usage`, as a PKCS#12
+    with the chain; returns (the .p12 bytes, the CA's PEM)."""
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Fictional University CA")])
@@ -106,7 +106,7 @@ def _university_pki(tmp_path: Path) -> tuple[bytes, bytes]:
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=365))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_usage(digital_signature=True, content_commitment=True), critical=True)
+        .add_extension(_usage(**usage), critical=True)
         .sign(ca_key, hashes.SHA256())
     )
     data = pkcs12.serialize_key_and_certificates(
@@ -119,10 +119,8 @@ def _university_pki(tmp_path: Path) -> tuple[bytes, bytes]:
     return data, ca.public_bytes(serialization.Encoding.PEM)
 
 
-def test_an_imported_university_certificate_carries_its_chain_in_every_signature(
-    tmp_path: Path,
-) -> None:
-    data, ca_pem = _university_pki(tmp_path)
+def test_an_imported_university_certificate_carries_its_chain_in_every_signature() -> None:
+    data, ca_pem = _university_pki(digital_signature=True, content_commitment=True)
     imported = from_pkcs12(data, b"university-pki")
     assert imported.source == "imported"
     signed = sign_pdf(render_summary(sample_summary()), imported, reason="Triage summary")
@@ -240,3 +238,23 @@ def test_the_emoji_limits_the_document_names() -> None:
     assert ord("👍") not in covered
     letter: LetterContent = dataclasses.replace(sample_letter(), recipient_name="Sam 😀 Smile")
     assert "😀" not in pdftotext(render_letter(letter).data)  # outside the BMP: copied out wrong
+
+
+@pytest.mark.parametrize(
+    ("usage", "verdict"),
+    [
+        ({"content_commitment": True}, "authentic"),
+        ({"digital_signature": True, "content_commitment": True}, "authentic"),
+        ({"digital_signature": True}, "failed"),  # no non-repudiation: not trusted
+    ],
+)
+def test_a_university_certificate_is_trusted_only_for_non_repudiation(
+    usage: dict[str, bool], verdict: str
+) -> None:
+    data, ca_pem = _university_pki(**usage)
+    signed = sign_pdf(
+        render_summary(sample_summary()), from_pkcs12(data, b"university-pki"), reason="x"
+    )
+    report = verify_pdf(signed, trusted_certificates=load_trusted_certificates(ca_pem))
+    assert report.verdict == verdict
+    assert report.signatures[0].intact
