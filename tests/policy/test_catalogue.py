@@ -246,7 +246,8 @@ def _broken(tmp_path: Path, old: str, new: str, name: str = "dignity-and-respect
         (
             'for_statuses = ["postgraduate_research"]\nnot_when',
             'for_statuses = ["postgrad"]\nnot_when',
-            "support_services[2].for_statuses: 'postgrad' is not a status of the audience",
+            "support_services[2].for_statuses: 'postgrad' is not a status of the audience "
+            "'students' (undergraduate, postgraduate_taught, postgraduate_research, student)",
         ),
         (
             'for_statuses = ["postgraduate_research"]\nnot_when',

@@ -136,6 +136,8 @@ def test_the_policy_layer_knows_exactly_the_case_models_statuses_and_types() -> 
         ("staff", "staff"),
         ("visitor", "visitor"),
         ("other", "other"),
+        ("student", "student"),  # an imported report: a student, level not known
+        ("prefer_not_to_say", "unknown"),
         ("alumnus", "unknown"),
     ],
 )
