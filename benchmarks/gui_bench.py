@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import triage_desktop.gui  # noqa: F401 - installs the PySide6 None guard before any Qt call
+from benchmarks.vault_bench import PASSPHRASE
 
-PASSPHRASE = "benchmark passphrase, fictional"
 SEARCH_WORD = "placement"
 IDLE_SECONDS = 2.0  # the meter over an idle window first: the machine's noise floor this run
 STALL_BUDGET_S = 0.050  # DESIGN.md: the GUI thread never blocks more than 50 ms
@@ -33,20 +33,9 @@ STALL_BUDGET_S = 0.050  # DESIGN.md: the GUI thread never blocks more than 50 ms
 
 def make_vault(folder: Path, cases: int) -> int:
     """A passphrase-only vault with `cases` fictional cases and one stored PDF; returns its id."""
-    from benchmarks.vault_bench import seed
-    from triage_desktop.cases.model import OfficerRole
-    from triage_desktop.services.session import OfficerProfile, VaultService
-    from triage_desktop.vault import kdf
-    from triage_desktop.vault.kdf import CHEAP_FOR_TESTS
+    from benchmarks.vault_bench import create_vault, seed
 
-    kdf.MINIMUM = CHEAP_FOR_TESTS  # the benchmark vault's slots are cheap; allow them here
-    service = VaultService(folder)
-    service.create(
-        OfficerProfile("Benchmark Officer", OfficerRole.DRLRO),
-        PASSPHRASE,
-        use_keychain=False,
-        kdf=CHEAP_FOR_TESTS,
-    )
+    service = create_vault(folder)
     seed(service, cases, random.Random(7))
     case_id = service.list_cases(limit=1)[0].id
     document = service.add_document(case_id, "summary", small_pdf())

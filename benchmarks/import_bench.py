@@ -31,25 +31,13 @@ from pathlib import Path
 from typing import Any
 
 import triage_desktop.gui  # noqa: F401 - installs the PySide6 None guard before any Qt call
-
-PASSPHRASE = "benchmark passphrase, fictional"
+from benchmarks.vault_bench import PASSPHRASE
 
 
 def make_vault(folder: Path, cases: int) -> None:
-    from benchmarks.vault_bench import seed
-    from triage_desktop.cases.model import OfficerRole
-    from triage_desktop.services.session import OfficerProfile, VaultService
-    from triage_desktop.vault import kdf
-    from triage_desktop.vault.kdf import CHEAP_FOR_TESTS
+    from benchmarks.vault_bench import create_vault, seed
 
-    kdf.MINIMUM = CHEAP_FOR_TESTS  # the benchmark vault's slots are cheap; allow them here
-    service = VaultService(folder)
-    service.create(
-        OfficerProfile("Benchmark Officer", OfficerRole.DRLRO),
-        PASSPHRASE,
-        use_keychain=False,
-        kdf=CHEAP_FOR_TESTS,
-    )
+    service = create_vault(folder)
     seed(service, cases, random.Random(7))
     service.lock()
 

@@ -18,16 +18,13 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
-from benchmarks.vault_bench import seed
-from triage_desktop.cases.model import OfficerRole
+from benchmarks.vault_bench import create_vault, seed
 from triage_desktop.gui.app import create_application
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.settings import SettingsDialog
 from triage_desktop.gui.settings.prompts import Prompts
 from triage_desktop.gui.stall_meter import StallMeter
 from triage_desktop.services.documents_service import DocumentsService
-from triage_desktop.services.session import OfficerProfile, VaultService
-from triage_desktop.vault import kdf
 
 
 def wait_until(done: Callable[[], bool], timeout_s: float = 120) -> None:
@@ -75,16 +72,9 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=10_000)
     args = parser.parse_args()
     create_application()
-    kdf.MINIMUM = kdf.CHEAP_FOR_TESTS  # the benchmark vault's slots are cheap; allow them here
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "vault"
-        service = VaultService(folder)
-        service.create(
-            OfficerProfile("Benchmark Officer", OfficerRole.DRLRO),
-            "benchmark passphrase",
-            use_keychain=False,
-            kdf=kdf.CHEAP_FOR_TESTS,
-        )
+        service = create_vault(folder)
         seed(service, args.cases, random.Random(7))
         for case_id in range(1, args.cases, max(1, args.cases // 25)):
             service.set_legal_hold(case_id, True)

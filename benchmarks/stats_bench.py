@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import triage_desktop.gui  # noqa: F401 - installs the PySide6 None guard before any Qt call
+from benchmarks.vault_bench import PASSPHRASE
 
-PASSPHRASE = "benchmark passphrase, fictional"
 START, END = dt.date(2024, 1, 1), dt.date(2025, 12, 31)
 DECISIONS = ("informal_resolution", "formal_process", "no_further_action", "informal_resolution")
 
@@ -57,22 +57,12 @@ def _meeting_json(rng: random.Random, received: dt.date) -> dict[str, Any]:
 
 
 def make_vault(folder: Path, cases: int) -> None:
-    from benchmarks.vault_bench import fictional_details
-    from triage_desktop.cases.model import CaseStatus, MeetingRecord, OfficerRole
+    from benchmarks.vault_bench import create_vault, fictional_details
+    from triage_desktop.cases.model import CaseStatus, MeetingRecord
     from triage_desktop.services.documents_service import DocumentsService
-    from triage_desktop.services.session import OfficerProfile, VaultService
     from triage_desktop.store import cases_repo, records_repo
-    from triage_desktop.vault import kdf
-    from triage_desktop.vault.kdf import CHEAP_FOR_TESTS
 
-    kdf.MINIMUM = CHEAP_FOR_TESTS  # the benchmark vault's slots are cheap; allow them here
-    service = VaultService(folder)
-    service.create(
-        OfficerProfile("Benchmark Officer", OfficerRole.DRLRO),
-        PASSPHRASE,
-        use_keychain=False,
-        kdf=CHEAP_FOR_TESTS,
-    )
+    service = create_vault(folder)
     DocumentsService(service).set_up_identity("Benchmark Officer", "DRLRO", "University")
     rng = random.Random(11)
     span = (END - START).days * 24 * 60

@@ -5,29 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.vaults import PASSPHRASE, create_vault, details
+from tests.support.migrations import column_names, vault_at_revision
+from tests.support.vaults import PASSPHRASE
 from triage_desktop.cases.model import ContactMethod, FirstContact
 from triage_desktop.services.session import VaultService
-from triage_desktop.store import migrate
-from triage_desktop.store.connection import connect
-
-
-def _columns(path: Path, key: bytes) -> set[str]:
-    con = connect(path, key)
-    try:
-        return {row[1] for row in con.execute("PRAGMA table_info(cases)").fetchall()}
-    finally:
-        con.close()
 
 
 def test_cases_from_0002_open_as_not_yet_contacted(tmp_path: Path) -> None:
-    service, _ = create_vault(tmp_path / "v")
-    case = service.create_case(details("MIGRATE"))
-    key = bytes(service._key or b"")
-    service.lock()
-    db = tmp_path / "v" / "vault.db"
-    migrate.downgrade(db, key, "0002")
-    assert "first_contact_on" not in _columns(db, key)
+    case, db, key = vault_at_revision(tmp_path / "v", "0002", "MIGRATE")
+    assert "first_contact_on" not in column_names(db, key, "cases")
 
     reopened = VaultService(tmp_path / "v")
     reopened.unlock(PASSPHRASE)
@@ -41,4 +27,4 @@ def test_cases_from_0002_open_as_not_yet_contacted(tmp_path: Path) -> None:
         assert reopened.record_first_contact(case.id, contact).first_contact == contact
     finally:
         reopened.lock()
-    assert {"first_contact_on", "first_contact_method"} <= _columns(db, key)
+    assert {"first_contact_on", "first_contact_method"} <= column_names(db, key, "cases")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.vaults import PASSPHRASE, create_vault, details
+from tests.support.migrations import table_names, vault_at_revision
+from tests.support.vaults import PASSPHRASE, create_vault
 from triage_desktop.services import reports_import
 from triage_desktop.services.session import VaultService
 from triage_desktop.store import migrate
@@ -21,23 +22,9 @@ LINES = [
 ]
 
 
-def _tables(path: Path, key: bytes) -> set[str]:
-    con = connect(path, key)
-    try:
-        rows = con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-        return {row[0] for row in rows}
-    finally:
-        con.close()
-
-
 def test_a_0003_vault_opens_keeps_its_cases_and_imports(tmp_path: Path) -> None:
-    service, _ = create_vault(tmp_path / "v")
-    case = service.create_case(details("BEFORE"))
-    key = bytes(service._key or b"")
-    service.lock()
-    db = tmp_path / "v" / "vault.db"
-    migrate.downgrade(db, key, "0003")
-    assert not TABLES & _tables(db, key)
+    case, db, key = vault_at_revision(tmp_path / "v", "0003", "BEFORE")
+    assert not TABLES & table_names(db, key)
 
     reopened = VaultService(tmp_path / "v")
     reopened.unlock(PASSPHRASE)
@@ -51,10 +38,10 @@ def test_a_0003_vault_opens_keeps_its_cases_and_imports(tmp_path: Path) -> None:
         assert result.outcome.created == (("SR-1", "DR-2026-0002"),)
     finally:
         reopened.lock()
-    assert _tables(db, key) >= TABLES
+    assert table_names(db, key) >= TABLES
 
 
-def test_the_source_id_is_unique_in_the_database_and_down_drops_only_import_tables(
+def test_the_source_id_is_unique_in_the_database_and_down_drops_only_importtable_names(
     tmp_path: Path,
 ) -> None:
     import sqlcipher3
@@ -76,9 +63,9 @@ def test_the_source_id_is_unique_in_the_database_and_down_drops_only_import_tabl
     service.lock()
     db = tmp_path / "v" / "vault.db"
     migrate.downgrade(db, key, "0004")  # later revisions' tables first (0005: subject access)
-    before = _tables(db, key)
+    before = table_names(db, key)
     migrate.downgrade(db, key, "0003")
-    assert _tables(db, key) == before - TABLES
+    assert table_names(db, key) == before - TABLES
     con = connect(db, key)
     try:
         assert con.execute("SELECT reference FROM cases").fetchall() == [("DR-2026-0001",)]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.support.migrations import table_names, vault_at_revision
 from tests.support.vaults import PASSPHRASE, create_vault, details
 from triage_desktop.cases.subject_access import Role
 from triage_desktop.services import subject_access as sa
 from triage_desktop.services.session import VaultService
 from triage_desktop.store import migrate
-from triage_desktop.store.connection import connect
 
 TABLES = {
     "subject_access_requests",
@@ -21,23 +21,9 @@ TABLES = {
 }
 
 
-def _tables(path: Path, key: bytes) -> set[str]:
-    con = connect(path, key)
-    try:
-        rows = con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-        return {row[0] for row in rows}
-    finally:
-        con.close()
-
-
 def test_a_0004_vault_opens_keeps_its_cases_and_records_a_request(tmp_path: Path) -> None:
-    service, _ = create_vault(tmp_path / "v")
-    case = service.create_case(details("BEFORE"))
-    key = bytes(service._key or b"")
-    service.lock()
-    db = tmp_path / "v" / "vault.db"
-    migrate.downgrade(db, key, "0004")
-    assert not TABLES & _tables(db, key)
+    case, db, key = vault_at_revision(tmp_path / "v", "0004", "BEFORE")
+    assert not TABLES & table_names(db, key)
 
     reopened = VaultService(tmp_path / "v")
     reopened.unlock(PASSPHRASE)
@@ -50,10 +36,10 @@ def test_a_0004_vault_opens_keeps_its_cases_and_records_a_request(tmp_path: Path
         assert reopened.audit_verify().ok
     finally:
         reopened.lock()
-    before = _tables(db, key)
+    before = table_names(db, key)
     assert before >= TABLES
     migrate.downgrade(db, key, "0004")
-    assert _tables(db, key) == before - TABLES
+    assert table_names(db, key) == before - TABLES
 
 
 def test_the_rows_go_with_their_case_in_the_database_itself(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ else, including right-to-left marks and CJK, is kept exactly as typed.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Documented caps (characters, not bytes). A pasted 10 MB text is refused with a clear message.
 NAME_MAX = 200
@@ -26,7 +25,6 @@ class InvalidFieldError(ValueError):
         self.message = message
 
 
-_KEEP = {"\n", "\t"}
 # Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F (tests/cases/test_text.py
 # checks this against unicodedata); as one regex it is ~50x faster than a per-character test,
 # which an import of 10,000 reports feels.
@@ -37,12 +35,6 @@ def strip_controls(value: str) -> str:
     """Remove control characters (Unicode category Cc) except newline and tab."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROLS.sub("", value)
-
-
-def strip_controls_slowly(value: str) -> str:
-    """The definition `strip_controls` implements, character by character (for its test)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in value if ch in _KEEP or unicodedata.category(ch) != "Cc")
 
 
 def clean_text(field: str, value: object, limit: int, *, required: bool = False) -> str:

@@ -36,6 +36,9 @@ class PdfPreview(QWidget):
         self.setMinimumHeight(420)
         self.setFocusProxy(self.view)
         self._shown: tuple[QPdfDocument, QBuffer] | None = None
+        # Shown between documents: QPdfView.setDocument(None) makes Qt connect to a null
+        # document ("QObject::connect(QPdfDocument, QPdfLinkModel): invalid nullptr").
+        self._empty = QPdfDocument(self)
 
     def show_pdf(self, pdf: bytes) -> None:
         buffer = QBuffer(self)
@@ -56,7 +59,7 @@ class PdfPreview(QWidget):
 
     def _let_go(self) -> None:
         shown, self._shown = self._shown, None
-        self.view.setDocument(None)  # type: ignore[arg-type]
+        self.view.setDocument(self._empty)
         if shown is not None:
             document, buffer = shown
             document.close()

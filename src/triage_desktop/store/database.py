@@ -37,7 +37,6 @@ from triage_desktop.cases.origin import (
     ReportOrigin,
     import_action,
 )
-from triage_desktop.paths import folder_is_read_only
 from triage_desktop.store import (
     audit,
     audit_check,
@@ -140,11 +139,6 @@ def _opening_error(error: Exception, folder: Path) -> Exception:
 
         return StoreCorruptError(corrupt_message(error))
     return translated  # type: ignore[return-value]
-
-
-def opens_read_only(folder: Path) -> bool:
-    """Open this vault read-only? Only when its folder cannot be written."""
-    return folder_is_read_only(folder)
 
 
 @dataclass(frozen=True)

@@ -128,11 +128,6 @@ class CaseListPanel(QWidget):
         self.form.countLabel.clear()
         self.form.stack.setCurrentWidget(self.form.table)
 
-    def selected_case_id(self) -> int | None:
-        index = self.form.table.currentIndex()
-        row = self.model.row_at(index.row()) if index.isValid() else None
-        return None if row is None else row.id
-
     # -- behaviour ---------------------------------------------------------------------------
 
     def _case_filter(self) -> CaseFilter:

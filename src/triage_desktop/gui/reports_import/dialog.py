@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QTableWidget,
@@ -41,6 +40,7 @@ from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.reports_import.preview import PreviewModel
 from triage_desktop.gui.settings import problems as problem_labels
 from triage_desktop.gui.settings.prompts import Prompts
+from triage_desktop.gui.small_widgets import named_button, text_label
 from triage_desktop.reports.contract import ReportFileError
 from triage_desktop.services import reports_import
 from triage_desktop.services.reports_import import (
@@ -74,14 +74,7 @@ def _bold(label: QLabel) -> None:
 
 
 def _wrapped(text: str, name: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setAccessibleName(name)
-    label.setTextInteractionFlags(  # keyboard too: it then takes the focus, so copies are guarded
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    return label
+    return text_label(text, parent, name, keyboard=True)
 
 
 def _urgent(label: QLabel) -> None:
@@ -92,13 +85,6 @@ def _urgent(label: QLabel) -> None:
         palette = label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, colour)
         label.setPalette(palette)
-
-
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setAccessibleName(name)
-    button.setAutoDefault(False)
-    return button
 
 
 class ImportReportsDialog(QDialog):
@@ -146,11 +132,11 @@ class ImportReportsDialog(QDialog):
         form = QFormLayout()
         self.file_edit = QLineEdit(page)
         self.file_edit.setAccessibleName("Report file")
-        self.browse_button = _button("&Browse…", "Choose the report file", page)
+        self.browse_button = named_button("&Browse…", "Choose the report file", page)
         self.mapping_edit = QLineEdit(page)
         self.mapping_edit.setAccessibleName("Mapping file (optional)")
         self.mapping_edit.setPlaceholderText("None: the file already uses the policy's codes")
-        self.mapping_button = _button("B&rowse…", "Choose the mapping file", page)
+        self.mapping_button = named_button("B&rowse…", "Choose the mapping file", page)
         for label_text, edit, button in (
             ("Report &file", self.file_edit, self.browse_button),
             ("&Mapping file", self.mapping_edit, self.mapping_button),
@@ -174,11 +160,13 @@ class ImportReportsDialog(QDialog):
         column.addWidget(self.busy_bar)
         column.addStretch(1)
         buttons = QHBoxLayout()
-        self.choose_cancel = _button("Cancel", "Close without importing", page)
-        self.reconcile_button = _button(
+        self.choose_cancel = named_button("Cancel", "Close without importing", page)
+        self.reconcile_button = named_button(
             "Re&concile only", "Check the file against the vault without importing", page
         )
-        self.check_button = _button("C&heck the file", "Check the file and show the preview", page)
+        self.check_button = named_button(
+            "C&heck the file", "Check the file and show the preview", page
+        )
         self.check_button.setDefault(True)
         buttons.addWidget(self.choose_cancel)
         buttons.addStretch(1)
@@ -215,8 +203,8 @@ class ImportReportsDialog(QDialog):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
         column.addWidget(self.problems_table, 1)
         buttons = QHBoxLayout()
-        self.problems_close = _button("Close", "Close without importing", page)
-        self.problems_back = _button("&Back", "Choose another file", page)
+        self.problems_close = named_button("Close", "Close without importing", page)
+        self.problems_back = named_button("&Back", "Choose another file", page)
         self.problems_back.setDefault(True)
         buttons.addWidget(self.problems_close)
         buttons.addStretch(1)
@@ -255,9 +243,9 @@ class ImportReportsDialog(QDialog):
         self.preview_note = _wrapped("", "The file's fingerprint and versions", page)
         column.addWidget(self.preview_note)
         buttons = QHBoxLayout()
-        self.preview_cancel = _button("Cancel", "Close without importing", page)
-        self.preview_back = _button("&Back", "Choose another file", page)
-        self.import_button = _button("&Import", "Import the new reports", page)
+        self.preview_cancel = named_button("Cancel", "Close without importing", page)
+        self.preview_back = named_button("&Back", "Choose another file", page)
+        self.import_button = named_button("&Import", "Import the new reports", page)
         self.import_button.setDefault(True)
         buttons.addWidget(self.preview_cancel)
         buttons.addStretch(1)
@@ -283,7 +271,9 @@ class ImportReportsDialog(QDialog):
         column.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.stop_button = _button("&Stop the import", "Stop the import: nothing is imported", page)
+        self.stop_button = named_button(
+            "&Stop the import", "Stop the import: nothing is imported", page
+        )
         buttons.addWidget(self.stop_button)
         column.addLayout(buttons)
         self.pages.addWidget(page)
@@ -319,9 +309,9 @@ class ImportReportsDialog(QDialog):
         column.addWidget(self.delete_status)
         column.addStretch(1)
         buttons = QHBoxLayout()
-        self.done_back = _button("&Back", "Choose a file to import", page)
-        self.keep_button = _button("&Keep the file", "Keep the file and close", page)
-        self.delete_button = _button("&Delete the file", "Delete the source file", page)
+        self.done_back = named_button("&Back", "Choose a file to import", page)
+        self.keep_button = named_button("&Keep the file", "Keep the file and close", page)
+        self.delete_button = named_button("&Delete the file", "Delete the source file", page)
         buttons.addWidget(self.done_back)
         buttons.addStretch(1)
         buttons.addWidget(self.keep_button)

@@ -32,6 +32,7 @@ from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.pdf_preview import UNENCRYPTED_EXPORT, PdfPreview, export_folder
 from triage_desktop.gui.settings import problems as problem_labels
 from triage_desktop.gui.settings.prompts import Prompts
+from triage_desktop.gui.small_widgets import named_button
 
 if TYPE_CHECKING:
     from triage_desktop.reports.statistics import PublishedStatistics
@@ -154,12 +155,13 @@ class StatisticsPage(QWidget):
         column.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
-        self.pdf_button = self._button("Export signed P&DF…", "Export the signed PDF")
-        self.csv_button = self._button("Export &CSV…", "Export the tables as CSV")
-        self.json_button = self._button("Export &JSON…", "Export the tables as JSON")
-        self.counts_button = self._button(
+        self.pdf_button = named_button("Export signed P&DF…", "Export the signed PDF", self)
+        self.csv_button = named_button("Export &CSV…", "Export the tables as CSV", self)
+        self.json_button = named_button("Export &JSON…", "Export the tables as JSON", self)
+        self.counts_button = named_button(
             "Export cou&nts for merging…",
             "Export this vault's unsuppressed counts as a signed count file",
+            self,
         )
         buttons.addStretch(1)
         for button in (self.pdf_button, self.csv_button, self.json_button, self.counts_button):
@@ -183,12 +185,6 @@ class StatisticsPage(QWidget):
         edit.setDisplayFormat("d MMM yyyy")
         edit.setAccessibleName(name)
         return edit
-
-    def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.setAutoDefault(False)
-        return button
 
     def period(self) -> tuple[dt.date, dt.date]:
         start, end = self.from_edit.date(), self.to_edit.date()

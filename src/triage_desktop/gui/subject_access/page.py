@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -42,6 +41,7 @@ from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.pdf_preview import UNENCRYPTED_EXPORT, PdfPreview, export_folder
 from triage_desktop.gui.settings import problems as problem_labels
 from triage_desktop.gui.settings.prompts import Prompts
+from triage_desktop.gui.small_widgets import named_button, text_label
 
 if TYPE_CHECKING:
     from triage_desktop.services.subject_access import (
@@ -70,22 +70,6 @@ REVIEW_INTRO = (
 PASSAGE_CHOICES = ((Choice.INCLUDE, "Include in the pack"), (Choice.WITHHOLD, "Withhold"))
 PERSON_CHOICES = ((Choice.REDACT, "Redact"), (Choice.DISCLOSE, "Disclose"))
 INCLUDE_COLUMN, CASE_COLUMN, RECEIVED_COLUMN, ROLE_COLUMN, WHERE_COLUMN = range(5)
-
-
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setAccessibleName(name)
-    button.setAutoDefault(False)
-    return button
-
-
-def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setAccessibleName(name)
-    return label
 
 
 def _choices(items: tuple[tuple[Choice, str], ...], name: str, parent: QWidget) -> QComboBox:
@@ -172,7 +156,7 @@ class SubjectAccessPage(QWidget):
         heading = QLabel("Subject access requests", page)
         make_heading(heading)
         column.addWidget(heading)
-        column.addWidget(_label(LIST_INTRO, page))
+        column.addWidget(text_label(LIST_INTRO, page))
         self.table = QTableWidget(0, 5, page)
         self.table.setAccessibleName("Subject access requests and when each is due")
         self.table.setHorizontalHeaderLabels(
@@ -185,8 +169,8 @@ class SubjectAccessPage(QWidget):
         self.table.setTabKeyNavigation(False)
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.new_button = _button("&New request…", "Record a new subject access request", page)
-        self.open_button = _button("&Open", "Open the selected request", page)
+        self.new_button = named_button("&New request…", "Record a new subject access request", page)
+        self.open_button = named_button("&Open", "Open the selected request", page)
         row.addWidget(self.new_button)
         row.addStretch(1)
         row.addWidget(self.open_button)
@@ -244,7 +228,7 @@ class SubjectAccessPage(QWidget):
         heading = QLabel("A new subject access request", page)
         make_heading(heading, 1.3)
         column.addWidget(heading)
-        column.addWidget(_label(NEW_INTRO, page))
+        column.addWidget(text_label(NEW_INTRO, page))
         form = QFormLayout()
         self.name_edit = QLineEdit(page)
         self.name_edit.setAccessibleName("Name of the person asking")
@@ -259,14 +243,14 @@ class SubjectAccessPage(QWidget):
             form.addRow(label, widget)
         column.addLayout(form)
         find_row = QHBoxLayout()
-        self.find_button = _button(
+        self.find_button = named_button(
             "&Find the cases", "Find every case that names this person", page
         )
         self.find_button.setDefault(True)
         find_row.addWidget(self.find_button)
         find_row.addStretch(1)
         column.addLayout(find_row)
-        self.found_label = _label("", page, "What the search found")
+        self.found_label = text_label("", page, "What the search found")
         column.addWidget(self.found_label)
         self.results = QTableWidget(0, 5, page)
         self.results.setAccessibleName("Cases that name this person: tick those to include")
@@ -291,8 +275,8 @@ class SubjectAccessPage(QWidget):
         problem_labels.prepare(self.new_problem)
         column.addWidget(self.new_problem)
         buttons = QHBoxLayout()
-        self.new_back = _button("&Back", "Back to the requests", page)
-        self.record_button = _button("Re&cord the request", "Record the request", page)
+        self.new_back = named_button("&Back", "Back to the requests", page)
+        self.record_button = named_button("Re&cord the request", "Record the request", page)
         self.record_button.setEnabled(False)
         buttons.addWidget(self.new_back)
         buttons.addStretch(1)
@@ -402,17 +386,17 @@ class SubjectAccessPage(QWidget):
         self.request_heading = QLabel("", page)
         make_heading(self.request_heading, 1.3)
         column.addWidget(self.request_heading)
-        self.clock_label = _label("", page, "When the response is due")
+        self.clock_label = text_label("", page, "When the response is due")
         column.addWidget(self.clock_label)
         extend_row = QHBoxLayout()
         self.extension_edit = QLineEdit(page)
         self.extension_edit.setAccessibleName("Why the request needs two more months")
         self.extension_edit.setPlaceholderText("Why it needs two more months (required)")
-        self.extend_button = _button("E&xtend by two months", "Extend by two months", page)
+        self.extend_button = named_button("E&xtend by two months", "Extend by two months", page)
         extend_row.addWidget(self.extension_edit, 1)
         extend_row.addWidget(self.extend_button)
         column.addLayout(extend_row)
-        column.addWidget(_label(REVIEW_INTRO, page))
+        column.addWidget(text_label(REVIEW_INTRO, page))
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         self.passages_area = QScrollArea(splitter)
         self.passages_area.setWidgetResizable(True)
@@ -442,11 +426,15 @@ class SubjectAccessPage(QWidget):
         password_row.addWidget(self.password_edit, 1)
         column.addLayout(password_row)
         buttons = QHBoxLayout()
-        self.request_back = _button("&Back", "Back to the requests", page)
-        self.save_button = _button("&Save decisions", "Save the decisions on every passage", page)
-        self.preview_button = _button("Pre&view the pack", "Preview the pack", page)
-        self.sign_button = _button("Sign and e&xport the pack…", "Sign and export the pack", page)
-        self.complete_button = _button("Mark as &sent", "Mark the request as answered", page)
+        self.request_back = named_button("&Back", "Back to the requests", page)
+        self.save_button = named_button(
+            "&Save decisions", "Save the decisions on every passage", page
+        )
+        self.preview_button = named_button("Pre&view the pack", "Preview the pack", page)
+        self.sign_button = named_button(
+            "Sign and e&xport the pack…", "Sign and export the pack", page
+        )
+        self.complete_button = named_button("Mark as &sent", "Mark the request as answered", page)
         buttons.addWidget(self.request_back)
         buttons.addStretch(1)
         for button in (self.save_button, self.preview_button, self.sign_button):
@@ -511,9 +499,9 @@ class SubjectAccessPage(QWidget):
         box = QGroupBox(f"Case {number}: {passage.heading}{internal}", self.passages_holder)
         box.setAccessibleName(f"Case {number}: {passage.heading}")
         column = QVBoxLayout(box)
-        column.addWidget(_label(f"Where it came from: {passage.source}", box))
+        column.addWidget(text_label(f"Where it came from: {passage.source}", box))
         if reviewed.stale or any(m.stale for m in reviewed.mentions):
-            warning = _label("⚠ This passage changed since you decided: decide again.", box)
+            warning = text_label("⚠ This passage changed since you decided: decide again.", box)
             problem_labels.show(warning, warning.text())
             column.addWidget(warning)
         text = QPlainTextEdit(box)
@@ -539,7 +527,7 @@ class SubjectAccessPage(QWidget):
             line = QHBoxLayout()
             count = len(mention.spans)
             line.addWidget(
-                _label(f"{mention.person} ({count} mention{'s' if count != 1 else ''})", box)
+                text_label(f"{mention.person} ({count} mention{'s' if count != 1 else ''})", box)
             )
             person_choice = _choices(
                 PERSON_CHOICES, f"{mention.person} in case {number}, {passage.heading}", box
