@@ -137,6 +137,30 @@ def test_editing_a_case_updates_it(qtbot: QtBot, gui_context: AppContext) -> Non
     assert gui_context.service.count_cases() == 1
 
 
+def test_a_case_changed_after_the_form_read_it_is_not_saved_over(
+    qtbot: QtBot, gui_context: AppContext
+) -> None:
+    import datetime as dt
+
+    from tests.support.vaults import details
+    from triage_desktop.cases.model import ContactMethod, FirstContact
+
+    case = gui_context.service.create_case(details())
+    form = make_form(qtbot, gui_context)
+    form.load_case(case)
+    contact = FirstContact(dt.date.today(), ContactMethod.EMAIL)
+    gui_context.service.record_first_contact(case.id, contact)  # elsewhere, meanwhile
+    form.reporter_name.clear()
+    type_text(form.reporter_name, "Alex Renamed")
+    form.save()
+    qtbot.waitUntil(lambda: form.general_problem.isVisible(), timeout=10000)
+    assert "was changed elsewhere" in form.general_problem.text()
+    assert form.reporter_name.text() == "Alex Renamed"  # nothing typed is lost
+    stored = gui_context.service.get_case(case.id)
+    assert stored.details.reporter.name == "Alex Example"
+    assert stored.first_contact == contact
+
+
 def test_escape_and_cancel_leave_the_form(qtbot: QtBot, gui_context: AppContext) -> None:
     form = make_form(qtbot, gui_context)
     with qtbot.waitActive(form):

@@ -636,7 +636,11 @@ class IntakeForm(QWidget):
             details = typed.to_details()
             if existing is None:
                 return service.create_case(details)  # type: ignore[no-any-return]
-            return service.update_case(existing.id, details)  # type: ignore[no-any-return]
+            # Refused (CaseChangedElsewhere, said beside Save, nothing typed is cleared) when the
+            # case changed after this form read it, rather than saving over that change.
+            return service.update_case(  # type: ignore[no-any-return]
+                existing.id, details, expected_updated_at=existing.updated_at
+            )
 
         self.context.run(work, self._saved, self._failed, owner=self)
 
