@@ -153,7 +153,7 @@ def test_a_case_changed_after_the_form_read_it_is_not_saved_over(
     form.reporter_name.clear()
     type_text(form.reporter_name, "Alex Renamed")
     form.save()
-    qtbot.waitUntil(lambda: form.general_problem.isVisible(), timeout=10000)
+    qtbot.waitUntil(form.general_problem.isVisible, timeout=10000)
     assert "was changed elsewhere" in form.general_problem.text()
     assert form.reporter_name.text() == "Alex Renamed"  # nothing typed is lost
     stored = gui_context.service.get_case(case.id)
