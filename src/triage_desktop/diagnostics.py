@@ -18,14 +18,15 @@ messages carry a marker and scans the log folder for it.
 The log rotates (`MAX_BYTES` x `BACKUPS`), lives in the platform's log folder (Linux
 `~/.local/state/triage-desktop/log`, macOS `~/Library/Logs/triage-desktop`, Windows
 `%LOCALAPPDATA%\\triage-desktop\\Logs`; `$TRIAGE_DESKTOP_LOG_DIR` chooses another) and is
-owner-only (folder 0700, files 0600). It is written only when there is something to record.
+owner-only (folder 0700, files 0600). It is written only when there is something to record, and
+the file handler (with `logging.handlers` and the platform folders) is made then too: at start-up
+they would cost ~20 ms before the first window (benchmarks/startup.py).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -60,14 +61,45 @@ def log_folder() -> Path:
     return user_log_path("triage-desktop", appauthor=False)
 
 
-class _OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
-    """Creates its files 0600 whatever the umask (rotation renames them, keeping the mode)."""
+def _owner_only_rotating_handler(path: Path) -> logging.Handler:
+    """A rotating file handler whose files are 0600 whatever the umask (rotation renames them,
+    keeping the mode)."""
+    import logging.handlers
 
-    def _open(self) -> Any:
-        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        if os.name == "posix":
-            os.chmod(self.baseFilename, 0o600)
-        return os.fdopen(descriptor, "a", encoding="utf-8")
+    class OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> Any:
+            descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            if os.name == "posix":
+                os.chmod(self.baseFilename, 0o600)
+            return os.fdopen(descriptor, "a", encoding="utf-8")
+
+    return OwnerOnlyRotatingHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, delay=True)
+
+
+class _DeferredFileHandler(logging.Handler):
+    """Makes the log folder and the file handler at the first record, then hands every record
+    to it."""
+
+    def __init__(self, folder: Path | None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.target: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with _install_lock:
+            if self.target is None:
+                folder = self.folder if self.folder is not None else log_folder()
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                if os.name == "posix":
+                    folder.chmod(0o700)
+                self.target = _owner_only_rotating_handler(folder / LOG_FILE)
+                self.target.setFormatter(_JsonLines())
+        self.target.handle(record)
+
+    def close(self) -> None:
+        if self.target is not None:
+            self.target.close()
+        super().close()
 
 
 class _OnlyOurRecords(logging.Filter):
@@ -84,24 +116,15 @@ class _JsonLines(logging.Formatter):
         return json.dumps({"at": moment, "level": record.levelname, **fields}, sort_keys=False)
 
 
-def install(folder: Path | None = None) -> Path:
-    """Start writing the diagnostic log (once per process; a second call changes nothing).
-    Returns the log file's path."""
+def install(folder: Path | None = None) -> None:
+    """Start writing the diagnostic log, in `folder` or the platform's log folder (once per
+    process; a second call changes nothing)."""
     with _install_lock:
-        for handler in _logger.handlers:
-            if isinstance(handler, _OwnerOnlyRotatingHandler):
-                return Path(handler.baseFilename)
-        target = folder if folder is not None else log_folder()
-        target.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if os.name == "posix":
-            target.chmod(0o700)
-        handler = _OwnerOnlyRotatingHandler(
-            target / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, delay=True
-        )
+        if any(isinstance(handler, _DeferredFileHandler) for handler in _logger.handlers):
+            return
+        handler = _DeferredFileHandler(folder)
         handler.addFilter(_OnlyOurRecords())
-        handler.setFormatter(_JsonLines())
         _logger.addHandler(handler)
-        return Path(handler.baseFilename)
 
 
 def uninstall() -> None:

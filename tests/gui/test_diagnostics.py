@@ -136,8 +136,9 @@ def test_the_log_lives_in_the_platforms_log_folder(monkeypatch: pytest.MonkeyPat
 def test_nothing_is_written_until_there_is_something_to_record(tmp_path: Path) -> None:
     diagnostics.uninstall()
     try:
-        path = diagnostics.install(tmp_path / "quiet")
-        assert not path.exists()
+        diagnostics.install(tmp_path / "quiet")
+        path = tmp_path / "quiet" / diagnostics.LOG_FILE
+        assert not path.parent.exists()
         diagnostics.record_timing("lock", 0.01)
         assert path.exists()
     finally:

@@ -11,8 +11,8 @@ on rendered widgets).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QBrush, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
 
 _BOXES = frozenset(
@@ -69,7 +69,7 @@ def _trace(painter: QPainter, option: QStyleOption, *, round_: bool) -> None:
     pen = QPen(option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid))
     pen.setWidthF(1.0)
     painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setBrush(QBrush())  # no fill (QBrush() is NoBrush; Qt's enums cost start-up)
     box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
     if round_:
         painter.drawEllipse(box)

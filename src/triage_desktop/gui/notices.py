@@ -10,12 +10,12 @@ screen hides it with everything else.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 MARK = "⚠"
@@ -42,6 +42,8 @@ class Notice(QFrame):
         self.label = QLabel(f"{MARK} {failure.text}", self)
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Notice")
+        from PySide6.QtCore import Qt  # not at import: see NoticeArea.post
+
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.label, 1)
         self.retry_button: QPushButton | None = None
@@ -72,11 +74,20 @@ class NoticeBar(QWidget):
         self._layout.setSpacing(4)
         self.notices: list[Notice] = []
         self.suppressed = False  # the reporter view: kept, shown when the officer is back
-        self._post.connect(self.show_failure, Qt.ConnectionType.QueuedConnection)
+        self._connect_lock = threading.Lock()
+        self._connected = False
         self.hide()
 
     def post(self, failure: Failure) -> None:
         """Thread-safe: show `failure` as soon as the GUI thread gets to it."""
+        with self._connect_lock:
+            if not self._connected:
+                # Connected at the first notice, not at start-up: importing Qt's enum
+                # namespace costs ~40 ms before the first window (benchmarks/startup.py).
+                from PySide6.QtCore import Qt
+
+                self._post.connect(self.show_failure, Qt.ConnectionType.QueuedConnection)
+                self._connected = True
         self._post.emit(failure)
 
     def show_failure(self, failure: Failure) -> None:
@@ -92,6 +103,9 @@ class NoticeBar(QWidget):
         for old in self.notices[MAX_SHOWN:]:
             self._remove(old)
         self.setVisible(not self.suppressed)
+        # Imported here: QAccessible's enums (~100 of them) cost ~40 ms of start-up otherwise.
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         QAccessible.updateAccessibility(QAccessibleEvent(notice.label, QAccessible.Event.Alert))
         self.shown.emit(notice.text())
 

