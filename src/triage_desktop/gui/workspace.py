@@ -207,10 +207,14 @@ class Workspace(QWidget):
         self.stack.setCurrentWidget(meeting)
 
     def open_meeting_case(self) -> int | None:
-        """The case whose meeting is open (the shell reopens it after the next unlock)."""
+        """The case whose meeting is open (the shell reopens it after the next unlock). Without
+        importing the meeting screen when none is open: at lock, on the GUI thread, that import
+        was the whole of a 90 ms stall (benchmarks/gui_bench.py)."""
+        meeting = self.meeting
+        if meeting is None:
+            return None
         from triage_desktop.gui.meeting_screen.screen import MeetingScreen
 
-        meeting = self.meeting
         return meeting.case_id if isinstance(meeting, MeetingScreen) else None
 
     def _close_meeting(self) -> None:
