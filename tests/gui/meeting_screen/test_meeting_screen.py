@@ -138,8 +138,12 @@ def test_a_meeting_from_new_case_to_signed_letter_and_a_new_version(
     # 9. Review: the draft summary on screen, the read-back, a correction, then signing
     with qtbot.waitSignal(screen.draft_shown, timeout=30000):
         drive.done()
-    review = screen.review
-    assert review is not None
+        review = screen.review
+        assert review is not None
+        assert review.progress.isVisible()  # while the draft is prepared, on a worker
+        assert review.status.text() == "Preparing the draft summary…"
+    assert not review.progress.isVisible()
+    assert review.status.text() == ""
     assert review.preview.page_count() >= 1
     assert "Ready to sign" in review.blockers.text()
     drive.key(screen, Qt.Key.Key_F8)

@@ -20,6 +20,9 @@ from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.pdf_preview import PdfPreview
 
 
+DRAFTING = "Preparing the draft summary…"
+
+
 class ReviewPage(QWidget):
     amend = Signal(str, str, str, str)  # what, before, after, why
     read_back = Signal()
@@ -178,6 +181,15 @@ class ReviewPage(QWidget):
         self.sign_letter_button.setEnabled(can_sign_letter)
         self.export_button.setEnabled(can_export)
         self.letter_password.setEnabled(can_export)
+
+    def set_drafting(self, drafting: bool) -> None:
+        """The busy bar and a line while the draft is prepared (its buttons are left alone)."""
+        self.progress.setVisible(drafting)
+        self.progress.setAccessibleName("Preparing the draft" if drafting else "Signing")
+        if drafting:
+            self.status.setText(DRAFTING)
+        elif self.status.text() == DRAFTING:
+            self.status.setText("")
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)

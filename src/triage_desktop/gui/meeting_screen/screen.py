@@ -472,12 +472,15 @@ class MeetingScreen(QWidget):
         review = self.review
 
         def shown(pdf: bytes) -> None:
+            review.set_drafting(False)
             review.preview.show_pdf(pdf)
             self.draft_shown.emit()
 
         def failed(error: BaseException) -> None:
+            review.set_drafting(False)
             review.status.setText(f"The draft could not be shown: {describe_error(error)}")
 
+        review.set_drafting(True)
         self.context.run(
             lambda service: ms.render_draft(service, case_id, record), shown, failed, owner=self
         )
