@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from triage_desktop.gui.look import make_heading
 from triage_desktop.gui.pdf_preview import PdfPreview
 
-
 DRAFTING = "Preparing the draft summary…"
 
 
