@@ -195,3 +195,24 @@ def test_my_cases_shows_only_the_officers_own(qtbot: QtBot, gui_context: AppCont
     assert blocker.args == [1]
     assert panel.model.index(0, REFERENCE).data() == mine.reference
     assert panel.model.index(0, OFFICER).data() == "You"
+
+
+def test_closure_days_saved_in_settings_change_how_late_the_list_says_a_contact_was(
+    qtbot: QtBot, gui_context: AppContext
+) -> None:
+    import dataclasses
+
+    from triage_desktop.cases.model import ContactMethod, FirstContact
+
+    service = gui_context.service
+    monday = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)  # contact by Wednesday 4 November
+    case = service.create_case(details("Late", received=monday))
+    service.record_first_contact(case.id, FirstContact(date(2026, 11, 6), ContactMethod.EMAIL))
+    settings = service.settings()
+    gui_context.use_settings(settings)
+    panel = make_panel(qtbot, gui_context)
+    assert load(qtbot, panel) == 1
+    index = panel.model.index(0, CONTACT_BY)
+    assert "Contacted late (2 working days after the deadline)" in index.data()
+    gui_context.use_settings(dataclasses.replace(settings, closure_days=(date(2026, 11, 5),)))
+    assert "Contacted late (1 working day after the deadline)" in index.data()
