@@ -22,7 +22,7 @@ from tests.gui.meeting_screen.driver import Driver
 from tests.support.readonly import fill, small_disk
 from tests.support.typing import type_text
 from tests.support.vaults import PASSPHRASE, create_vault, details
-from triage_desktop.gui import main_window as main_window_module
+from triage_desktop.gui import workspace_warm_up
 from triage_desktop.gui.app import create_application
 from triage_desktop.gui.context import AppContext
 from triage_desktop.gui.main_window import MainWindow
@@ -307,8 +307,8 @@ def test_locking_closes_the_workspaces_dialogs_first(qtbot: QtBot, vault: Path) 
 
 
 def test_the_collector_is_frozen_once_not_at_every_unlock(qtbot: QtBot, vault: Path) -> None:
-    first = main_window_module.freeze_long_lived_objects()
-    assert main_window_module.freeze_long_lived_objects() is False  # never a second time
+    first = workspace_warm_up.freeze_long_lived_objects()
+    assert workspace_warm_up.freeze_long_lived_objects() is False  # never a second time
     frozen = gc.get_freeze_count()
     window = open_window(qtbot, vault)
     unlock(qtbot, window)

@@ -131,6 +131,45 @@ def test_opening_a_meeting_queues_the_documents_and_unlocking_does_not(
     window.lock()
 
 
+def test_the_unlock_screen_warms_the_workspace_and_freezes_before_any_vault_opens(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_warm_ups: set[warm_up.Job],
+) -> None:
+    from tests.support.vaults import create_vault
+
+    service, _recovery = create_vault(tmp_path / "vault", use_keychain=False)
+    service.lock()
+    frozen: list[bool] = []
+    monkeypatch.setattr(workspace_warm_up, "_frozen", False)
+    monkeypatch.setattr(workspace_warm_up, "_openings", 0)
+    monkeypatch.setattr("gc.freeze", lambda: frozen.append(True))  # the process's own stays
+    create_application()
+    window = MainWindow(vault=str(tmp_path / "vault"))
+    qtbot.addWidget(window)
+    window.show()
+    assert workspace_warm_up.BEFORE_FIRST_UNLOCK not in fresh_warm_ups  # the first frame first
+    qtbot.waitUntil(lambda: workspace_warm_up.BEFORE_FIRST_UNLOCK in fresh_warm_ups, timeout=5000)
+    qtbot.waitUntil(warm_up.all_done, timeout=60_000)
+    assert frozen == [True]  # once, while no vault was open
+    assert workspace_warm_up.freeze_long_lived_objects() is False  # never a second time
+
+
+def test_no_freeze_before_unlock_once_a_vault_has_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(workspace_warm_up, "_frozen", False)
+    monkeypatch.setattr(workspace_warm_up, "_openings", 0)
+    monkeypatch.setattr("gc.freeze", lambda: frozen.append(True))
+    workspace_warm_up.vault_opening()  # the officer pressed Unlock before the warm-up ran
+    assert workspace_warm_up.freeze_long_lived_objects(before_unlock=True) is False
+    assert workspace_warm_up.freeze_long_lived_objects() is True  # the unlock's own, first
+    workspace_warm_up.vault_opening()  # a later session: case data may be garbage by now
+    monkeypatch.setattr(workspace_warm_up, "_frozen", False)
+    assert workspace_warm_up.freeze_long_lived_objects() is False
+    assert frozen == [True]
+
+
 WARM_ALL = """
 import json, sys
 from PySide6.QtCore import QCoreApplication

@@ -32,6 +32,7 @@ from triage_desktop.paths import vault_dir, vault_is_set_up
 READ_BACK_GRACE_MS = 3 * 60 * 1000
 DIALOG_UNWIND_MS = 50  # a closed modal dialog returns from its exec() before the teardown
 LOCKING_MESSAGE = "Locking: saving your last changes…"
+UNLOCK_SCREEN_WARM_UP_MS = 1000  # after the first window; the officer is typing by then
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -99,6 +100,10 @@ class MainWindow(QMainWindow):
         if vault_is_set_up(self.vault_folder):
             self.pages.setCurrentWidget(self.unlock_screen)
             self.unlock_screen.ui.secretEdit.setFocus()
+            # While the officer types the passphrase: what the workspace needs first, then the
+            # one collection-and-freeze (gui/workspace_warm_up.py), which on the unlock worker
+            # held the interpreter lock for ~40 ms as the list was being drawn.
+            QTimer.singleShot(UNLOCK_SCREEN_WARM_UP_MS, _warm_up_while_locked)
         else:
             # First run: a calm page for the first frame; the setup flow needs the vault
             # service, which loads after first paint.
@@ -171,7 +176,9 @@ class MainWindow(QMainWindow):
         if self.setup_flow is not None or vault_is_set_up(self.vault_folder):
             return
         from triage_desktop.gui.setup_flow import SetupFlow
+        from triage_desktop.gui.workspace_warm_up import vault_opening
 
+        vault_opening()
         self.setup_flow = SetupFlow(self._ensure_context(), self.pages, kdf=self._kdf)
         self.pages.addWidget(self.setup_flow)
         self.pages.setCurrentWidget(self.setup_flow)
@@ -188,6 +195,9 @@ class MainWindow(QMainWindow):
     # -- unlock and lock ----------------------------------------------------------------------
 
     def _unlock(self, mode: str, secret: str) -> None:
+        from triage_desktop.gui.workspace_warm_up import vault_opening
+
+        vault_opening()  # case data may be in memory from now on (see freeze_long_lived_objects)
         context = self._ensure_context()
 
         def unlock(service: Any) -> None:
@@ -493,32 +503,19 @@ class MainWindow(QMainWindow):
 
 def _warm_up_workspace() -> None:
     """On the unlock worker: import the workspace's modules and load the calendar, so building
-    the workspace on the GUI thread afterwards only creates widgets (no stall over 50 ms)."""
-    from triage_desktop.gui.workspace_warm_up import load_workspace
+    the workspace on the GUI thread afterwards only creates widgets (no stall over 50 ms).
+    Usually done already, while the unlock screen waited (UNLOCK_SCREEN_WARM_UP_MS)."""
+    from triage_desktop.gui.workspace_warm_up import freeze_long_lived_objects, load_workspace
 
     load_workspace()
     freeze_long_lived_objects()
 
 
-_frozen = False
+def _warm_up_while_locked() -> None:
+    from triage_desktop.gui import warm_up
+    from triage_desktop.gui.workspace_warm_up import BEFORE_FIRST_UNLOCK
 
-
-def freeze_long_lived_objects() -> bool:
-    """Once per process, before any case data exists (the first unlock, before the workspace
-    reads a case): collect, then freeze what survives -- modules, policy data, Qt wrappers, all
-    alive as long as the app. Later full collections then skip them (such a pass holds the
-    interpreter lock and stalled the GUI thread by 60-190 ms). Never again after that: a later
-    freeze would make whatever a previous session left for the collector, case data included,
-    uncollectable. Returns whether it froze now."""
-    import gc
-
-    global _frozen  # noqa: PLW0603 - once per process by definition
-    if _frozen:
-        return False
-    _frozen = True
-    gc.collect()
-    gc.freeze()
-    return True
+    warm_up.start(BEFORE_FIRST_UNLOCK)
 
 
 def _close_vault(service: Any) -> None:

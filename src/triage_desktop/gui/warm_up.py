@@ -90,6 +90,11 @@ def started(job: Job) -> bool:
     return job in _started
 
 
+def all_done() -> bool:
+    """Whether every queued warm-up has finished (never waits)."""
+    return _pool is None or _pool.waitForDone(0)
+
+
 def wait(timeout_ms: int = 60_000) -> bool:
     """Block until the queued warm-ups are done (tests and benchmarks only)."""
     return _pool is None or _pool.waitForDone(timeout_ms)
