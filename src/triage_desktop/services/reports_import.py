@@ -67,7 +67,8 @@ def cyclic_gc_paused() -> Iterator[None]:
     70-120 ms (benchmarks/import_bench.py; 13-19 ms with the collector paused). What an import
     builds holds no reference cycles, so reference counting frees it all the same. At the end
     the survivors (the plan the dialog shows) are frozen like the start-up objects
-    (main_window._warm_up_workspace), so no later pass walks them either.
+    (gui/workspace_warm_up.freeze_long_lived_objects), so no later pass walks them either;
+    reference counting still frees them (tests/services/test_import_memory.py).
     """
     global _gc_pauses, _gc_was_enabled  # noqa: PLW0603 - the collector is process-wide
     with _gc_lock:
