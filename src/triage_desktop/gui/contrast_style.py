@@ -12,7 +12,7 @@ on rendered widgets).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QBrush, QPainter, QPalette, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
 
 _BOXES = frozenset(
@@ -64,15 +64,21 @@ def _is_text_frame(widget: QWidget | None) -> bool:
 
 
 def _trace(painter: QPainter, option: QStyleOption, *, round_: bool) -> None:
+    """Stroke the control's outline in the palette's Mid colour, filling nothing.
+
+    Only calls with a single signature: PySide's first resolution of an overloaded call with an
+    argument (`QPen(colour)`, `setPen`, `setBrush`) costs ~20 ms, which here fell on the first
+    frame (benchmarks/startup.py)."""
+    pen = QPen()
+    pen.setColor(option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid))
+    pen.setWidthF(1.0)
+    box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+    outline = QPainterPath()
+    if round_:
+        outline.addEllipse(box)
+    else:
+        outline.addRoundedRect(box, 2.0, 2.0)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, round_)
-    pen = QPen(option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Mid))
-    pen.setWidthF(1.0)
-    painter.setPen(pen)
-    painter.setBrush(QBrush())  # no fill (QBrush() is NoBrush; Qt's enums cost start-up)
-    box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-    if round_:
-        painter.drawEllipse(box)
-    else:
-        painter.drawRoundedRect(box, 2.0, 2.0)
+    painter.strokePath(outline, pen)
     painter.restore()
