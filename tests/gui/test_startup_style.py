@@ -45,3 +45,31 @@ def test_an_existing_application_is_switched_to_it(qapp: object) -> None:
         assert style.baseStyle().name().lower() == "fusion"
     finally:
         app.setStyleSheet(sheet)
+
+
+GUARD = """
+from triage_desktop.gui import secure_clipboard
+from triage_desktop.gui.app import create_application
+from triage_desktop.gui.context import AppContext
+import sys
+create_application(guard_clipboard=False)
+assert secure_clipboard._installed is None
+context = AppContext(sys.argv[1])
+assert secure_clipboard._installed is context.clipboard
+print("guarded")
+"""
+
+
+def test_the_apps_own_start_guards_the_clipboard_once_a_vault_can_open(tmp_path: object) -> None:
+    """The app's own start leaves the clipboard guard to AppContext (made at unlock or setup,
+    before any case text is on screen)."""
+    result = subprocess.run(
+        [sys.executable, "-c", GUARD, str(tmp_path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "guarded"
