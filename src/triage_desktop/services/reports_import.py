@@ -64,7 +64,7 @@ def cyclic_gc_paused() -> Iterator[None]:
 
     Why: a full collection walks every live object while holding the interpreter lock. With
     10,000 reports in memory the passes that building them triggers stalled the GUI thread by
-    70-120 ms (benchmarks/import_bench.py; 13-19 ms with the collector paused). What an import
+    70-120 ms (benchmarks/import_bench.py, when this was written). What an import
     builds holds no reference cycles, so reference counting frees it all the same. At the end
     the survivors (the plan the dialog shows) are frozen like the start-up objects
     (gui/workspace_warm_up.freeze_long_lived_objects), so no later pass walks them either;
