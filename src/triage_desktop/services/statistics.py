@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -262,22 +261,14 @@ def compute(
 
 def write_file(destination: Path, data: bytes) -> Path:
     """Write a new file readable by the officer alone; an existing file is never replaced."""
-    from triage_desktop.vault.files import write_failure
+    from triage_desktop.vault.files import write_new_private
 
     try:
-        fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_new_private(destination, data)
     except FileExistsError:
         raise StatisticsError(
             f"{destination} already exists: choose another name (nothing was written)."
         ) from None
-    except OSError as error:
-        raise write_failure(error, destination.parent, "Nothing was written.") from error
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as error:
-        destination.unlink(missing_ok=True)
-        raise write_failure(error, destination.parent, "Nothing was written.") from error
     return destination
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -924,20 +923,12 @@ class Exported:
 
 
 def _write_private(destination: Path, data: bytes) -> None:
-    from triage_desktop.vault.files import write_failure
+    from triage_desktop.vault.files import write_new_private
 
     try:
-        fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_new_private(destination, data)
     except FileExistsError:
         raise SubjectAccessError(f"{destination} already exists: choose another name.") from None
-    except OSError as error:
-        raise write_failure(error, destination.parent, "Nothing was written.") from error
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as error:
-        destination.unlink(missing_ok=True)
-        raise write_failure(error, destination.parent, "Nothing was written.") from error
 
 
 def sign_and_export(

@@ -49,7 +49,31 @@ def remove_stale_temporaries(folder: Path) -> None:
             temporary.unlink()
 
 
-__all__ = ["atomic_write", "fsync_directory", "remove_stale_temporaries", "write_failure"]
+def write_new_private(destination: Path, data: bytes) -> None:
+    """Write a new file readable by the officer alone (an export). An existing file is never
+    replaced (FileExistsError, for the caller to word); any other failure leaves no partial
+    file and is said by `write_failure`."""
+    try:
+        fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise write_failure(error, destination.parent, "Nothing was written.") from error
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        destination.unlink(missing_ok=True)
+        raise write_failure(error, destination.parent, "Nothing was written.") from error
+
+
+__all__ = [
+    "atomic_write",
+    "fsync_directory",
+    "remove_stale_temporaries",
+    "write_failure",
+    "write_new_private",
+]
 
 
 def write_failure(error: OSError, folder: Path, outcome: str) -> VaultError:
