@@ -139,6 +139,24 @@ def draw_draft_mark(canvas: Any, width: float, height: float) -> None:
     canvas.restoreState()
 
 
+def draw_rule_and_footer(
+    canvas: Any, width: float, height: float, footer: str, *, page: int, total: int
+) -> None:
+    """The running rule under the page's top margin, and the footer: `footer` on the left and
+    "Page N of M" on the right, in muted ink (left set for what the caller draws next)."""
+    from reportlab.lib.colors import Color
+
+    canvas.setStrokeColor(Color(*ACCENT))
+    canvas.setLineWidth(0.6)
+    canvas.line(
+        PAGE_MARGIN, height - PAGE_MARGIN + 10, width - PAGE_MARGIN, height - PAGE_MARGIN + 10
+    )
+    canvas.setFillColor(Color(*MUTED))
+    canvas.setFont(SANS, 8)
+    canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 14, footer)
+    canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 14, f"Page {page} of {total}")
+
+
 class SignatureSpace:
     """Factory for a flowable that reserves the signature box and records where it landed."""
 

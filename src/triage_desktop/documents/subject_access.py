@@ -12,14 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from triage_desktop.documents.fonts import SANS, SANS_BOLD
+from triage_desktop.documents.fonts import SANS_BOLD
 from triage_desktop.documents.layout import (
-    ACCENT,
-    MUTED,
     PAGE_MARGIN,
     RenderedPdf,
     SignatureSpace,
     build_pdf,
+    draw_rule_and_footer,
     para,
     styles,
 )
@@ -75,7 +74,6 @@ def _date(day: dt.date) -> str:
 
 def render_pack(content: PackContent) -> RenderedPdf:
     """The pack as an unsigned PDF in memory, with its signature box reserved at the end."""
-    from reportlab.lib.colors import Color
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import KeepTogether, Spacer
@@ -147,15 +145,7 @@ def render_pack(content: PackContent) -> RenderedPdf:
 
     def draw_page(canvas: Any, page: int, total: int) -> None:
         canvas.saveState()
-        canvas.setStrokeColor(Color(*ACCENT))
-        canvas.setLineWidth(0.6)
-        canvas.line(
-            PAGE_MARGIN, height - PAGE_MARGIN + 10, width - PAGE_MARGIN, height - PAGE_MARGIN + 10
-        )
-        canvas.setFillColor(Color(*MUTED))
-        canvas.setFont(SANS, 8)
-        canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 14, footer)
-        canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 14, f"Page {page} of {total}")
+        draw_rule_and_footer(canvas, width, height, footer, page=page, total=total)
         canvas.setFont(SANS_BOLD, 8)
         canvas.drawString(PAGE_MARGIN, height - PAGE_MARGIN + 16, "PERSONAL AND CONFIDENTIAL")
         canvas.restoreState()

@@ -20,15 +20,14 @@ from triage_desktop.documents.content import (
 from triage_desktop.documents.errors import ContentError
 from triage_desktop.documents.fonts import SANS, SANS_BOLD
 from triage_desktop.documents.layout import (
-    ACCENT,
     DRAFT_MARK,
-    MUTED,
     PAGE_MARGIN,
     TEXT_WIDTH,
     RenderedPdf,
     SignatureSpace,
     build_pdf,
     draw_draft_mark,
+    draw_rule_and_footer,
     para,
     styles,
 )
@@ -363,15 +362,7 @@ def render_summary(content: SummaryContent) -> RenderedPdf:
         canvas.setFillColor(Color(0.70, 0.10, 0.12))
         canvas.setFont(SANS_BOLD, 8.5)
         canvas.drawString(PAGE_MARGIN, height - PAGE_MARGIN + 16, CONFIDENTIAL)
-        canvas.setStrokeColor(Color(*ACCENT))
-        canvas.setLineWidth(0.6)
-        canvas.line(
-            PAGE_MARGIN, height - PAGE_MARGIN + 10, width - PAGE_MARGIN, height - PAGE_MARGIN + 10
-        )
-        canvas.setFillColor(Color(*MUTED))
-        canvas.setFont(SANS, 8)
-        canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 14, footer_ref)
-        canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 14, f"Page {page} of {total}")
+        draw_rule_and_footer(canvas, width, height, footer_ref, page=page, total=total)
         canvas.setFont(SANS_BOLD, 8)
         canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 25, "CONFIDENTIAL")
         canvas.restoreState()
