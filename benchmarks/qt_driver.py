@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
+STALL_BUDGET_S = 0.050  # DESIGN.md: the GUI thread never blocks more than 50 ms
+
 
 def wait_for(condition: Callable[[], bool], timeout_s: float = 60.0) -> None:
     """Spin one event loop until `condition()`; never busy-waits with processEvents."""
