@@ -50,3 +50,15 @@ def test_the_guard_is_installed_once() -> None:
     before = sys.getrefcount(None)
     assert none_guard.install() is False  # the package import already did it (or not needed)
     assert abs(sys.getrefcount(None) - before) < 1000
+
+
+def test_the_guard_counts_in_the_same_integer_ctypes_uses_for_py_ssize_t() -> None:
+    import ctypes
+
+    from triage_desktop.gui.none_guard import _ssize_t_type
+
+    made = _ssize_t_type()
+    assert ctypes.sizeof(made) == ctypes.sizeof(ctypes.c_ssize_t) == ctypes.sizeof(ctypes.c_void_p)
+    assert made._type_ == ctypes.c_ssize_t._type_
+    probe = ctypes.c_ssize_t(-5)
+    assert made.from_address(ctypes.addressof(probe)).value == -5  # signed, like Py_ssize_t

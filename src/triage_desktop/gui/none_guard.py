@@ -11,6 +11,7 @@ by hand because no library offers it; tests/gui/test_none_guard.py proves the cr
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 RESERVE = 1 << 48
 
@@ -23,9 +24,18 @@ def install() -> bool:
     """Add the reserve to None's reference count once. Returns whether it did anything."""
     if not needed() or sys.getrefcount(None) > RESERVE:
         return False
-    import ctypes
-
     # ob_refcnt is the first field of every CPython object (Py_ssize_t at offset 0).
-    refcount = ctypes.c_ssize_t.from_address(id(None))
+    refcount = _ssize_t_type().from_address(id(None))
     refcount.value += RESERVE
     return True
+
+
+def _ssize_t_type() -> Any:  # a ctypes type made at run time: mypy cannot name it
+    """ctypes' Py_ssize_t, made from `_ctypes` directly: importing the `ctypes` package costs
+    ~3.4 ms more, all of it before the first window (benchmarks/startup.py). This is how ctypes
+    itself defines c_ssize_t: the first of int, long and long long that is pointer-sized."""
+    import struct
+    from _ctypes import _SimpleCData
+
+    code = next(code for code in "ilq" if struct.calcsize(code) == struct.calcsize("P"))
+    return type("c_ssize_t", (_SimpleCData,), {"_type_": code})
