@@ -46,3 +46,26 @@ def test_first_window_shows_before_heavy_libraries_load() -> None:
     assert report["shown"] is True
     assert report["title"] == APP_NAME
     assert report["deferred_modules_loaded"] == []
+
+
+@pytest.mark.parametrize(
+    ("shown", "title", "modules"),
+    [
+        (True, APP_NAME, []),
+        (False, 'Quote " back\\slash \x01 é 中文 😀 שלום', ["sqlalchemy", "reportlab"]),
+    ],
+)
+def test_the_smoke_report_line_is_the_json_that_json_dumps_writes(
+    shown: bool, title: str, modules: list[str]
+) -> None:
+    from triage_desktop.gui.app import smoke_report_line
+
+    fields = {
+        "shown": shown,
+        "title": title,
+        "deferred_modules_loaded": modules,
+        "seconds_to_first_window": 0.1234,
+    }
+    line = smoke_report_line(**fields)  # type: ignore[arg-type]
+    assert line == json.dumps(fields)
+    assert json.loads(line) == fields

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QStyle,
     QStyleOptionButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -87,9 +89,10 @@ def test_every_control_edge_reaches_three_to_one(qtbot: QtBot, scheme: str) -> N
     combo.addItems(["One", "Two"])
     button, listing = QPushButton("A button"), QListWidget()
     listing.addItem("An item")
-    for widget in (check, radio, line, text, combo, button, listing):
+    rich, spin = QTextEdit(), QSpinBox()
+    for widget in (check, radio, line, text, combo, button, listing, rich, spin):
         layout.addWidget(widget)
-    holder.resize(400, 520)
+    holder.resize(400, 640)
     holder.show()
     qtbot.waitExposed(holder)
     image = holder.grab().toImage()
@@ -102,7 +105,7 @@ def test_every_control_edge_reaches_three_to_one(qtbot: QtBot, scheme: str) -> N
         found[type(widget).__name__] = min(
             edge_contrast(image, rect, window), edge_contrast(image, rect, inside)
         )
-    for widget in (line, text, combo, button, listing):
+    for widget in (line, text, combo, button, listing, rich, spin):
         rect = widget.geometry()
         inside = image.pixelColor(rect.center().x(), rect.top() + 6)
         # the edge must stand out from the window round it and from the control's own fill
@@ -112,3 +115,30 @@ def test_every_control_edge_reaches_three_to_one(qtbot: QtBot, scheme: str) -> N
     assert base.isValid()
     low = {name: round(value, 2) for name, value in found.items() if value < MINIMUM}
     assert low == {}, f"{scheme}: edges below {MINIMUM}:1: {low}"
+
+
+def test_edges_come_from_the_control_palettes_and_headers_keep_the_window_colour(
+    qtbot: QtBot, scheme: str
+) -> None:
+    """Fusion's edge is the control's window colour darkened: the app's own control classes
+    (subclasses included) carry the lightened border colour there; a table's headers, which fill
+    their empty part with it, keep the window's own colour."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTableWidget
+
+    from triage_desktop.gui.palettes import FUSION_OUTLINE_DARKER
+
+    class SearchField(QLineEdit):
+        pass
+
+    field, table = SearchField(), QTableWidget(2, 2)
+    qtbot.addWidget(field)
+    qtbot.addWidget(table)
+    field.ensurePolished()
+    table.ensurePolished()
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    border = QApplication.palette().color(QPalette.ColorRole.Mid)
+    edge = field.palette().color(QPalette.ColorRole.Window).darker(FUSION_OUTLINE_DARKER)
+    assert contrast(edge, border) < 1.05  # Fusion's edge comes out in the border colour
+    assert contrast(edge, window) >= MINIMUM
+    assert table.horizontalHeader().palette().color(QPalette.ColorRole.Window) == window

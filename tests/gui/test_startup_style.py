@@ -1,4 +1,4 @@
-"""The app draws with Fusion wrapped in ContrastStyle (control edges at 3:1, gui/contrast_style.py),
+"""The app draws with Fusion (its control edges at 3:1 come from the palettes, gui/palettes.py),
 in the app's own QApplication and in one made elsewhere (pytest-qt's)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from triage_desktop.gui.app import create_application
 app = create_application()
 app.setStyleSheet("")  # the stylesheet wraps the style; its base is what we check
 style = app.style()
-print(type(style).__name__, style.baseStyle().name())
+print(style.name(), style.metaObject().className())
 """
 
 
@@ -26,25 +26,27 @@ def test_the_apps_own_application_uses_fusion_with_visible_edges() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip().splitlines()[-1].lower() == "contraststyle fusion"
+    assert result.stdout.strip().splitlines()[-1].lower() == "fusion qfusionstyle"
 
 
 def test_an_existing_application_is_switched_to_it(qapp: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     from triage_desktop.gui.app import create_application
-    from triage_desktop.gui.contrast_style import ContrastStyle
 
-    app = create_application()
-    assert app is QApplication.instance()
-    sheet = app.styleSheet()
-    app.setStyleSheet("")
+    existing = QApplication.instance()
+    assert isinstance(existing, QApplication)
+    sheet = existing.styleSheet()
+    existing.setStyleSheet("")
+    existing.setStyle("windows")
     try:
-        style = app.style()
-        assert isinstance(style, ContrastStyle)
-        assert style.baseStyle().name().lower() == "fusion"
+        app = create_application()
+        assert app is existing
+        app.setStyleSheet("")
+        assert app.style().name().lower() == "fusion"
     finally:
-        app.setStyleSheet(sheet)
+        existing.setStyle("fusion")
+        existing.setStyleSheet(sheet)
 
 
 GUARD = """

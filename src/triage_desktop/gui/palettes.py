@@ -3,6 +3,17 @@
 "system" follows the OS colour scheme (Qt reports it on all three desktops); the officer can pin
 light or dark in settings. Fusion draws every widget from the palette, so both look the same on
 every platform.
+
+Control edges an officer can see (WCAG 1.4.11: at least 3:1 against what is around them), in the
+dark scheme as in the light: Fusion draws the edge of a button, check box, radio button, text
+field, drop-down, spin box or list in the control's window colour darkened by 140 %
+(`QFusionStylePrivate::outline`), which round the window colour itself is barely visible. So
+those classes of control get their own palette (`QApplication.setPalette(palette, class)`), whose
+window colour is the scheme's border colour lightened by as much: Fusion's edge comes out in the
+border colour. They paint nothing else in their window colour, except item views' headers, which
+keep the plain palette. tests/gui/test_contrast.py measures the edges on rendered widgets. (This
+replaced a QProxyStyle that traced each edge in Python: its Python type alone cost ~12 ms before
+the first window, and every control paint went through it.)
 """
 
 from __future__ import annotations
@@ -15,9 +26,19 @@ from PySide6.QtWidgets import QApplication
 Scheme = Literal["system", "light", "dark"]
 STYLE = "fusion"
 # Qt's own command-line option, given to QApplication when the app makes it, so the first style
-# Qt makes is Fusion (no platform style plugin is loaded); apply_palette then wraps Fusion in
-# ContrastStyle, which the app's look needs from the first window on.
+# Qt makes is Fusion (no platform style plugin is loaded).
 STYLE_ARGUMENTS = ("-style", STYLE)
+FUSION_OUTLINE_DARKER = 140  # Fusion's edge: the control's window colour .darker(140)
+EDGED_CONTROLS = (
+    "QAbstractButton",
+    "QLineEdit",
+    "QComboBox",
+    "QAbstractSpinBox",
+    "QAbstractItemView",
+    "QPlainTextEdit",
+    "QTextEdit",
+)
+PLAIN_CONTROLS = ("QHeaderView",)  # an item view whose empty part is filled in its window colour
 
 _LIGHT = {
     "window": "#f4f3ef",
@@ -64,7 +85,7 @@ def _palette(colours: dict[str, str]) -> QPalette:
         role.ToolTipBase: "tooltip",
         role.ToolTipText: "text",
         role.PlaceholderText: "muted",
-        role.Mid: "border",  # traced round every control by gui/contrast_style.py
+        role.Mid: "border",
     }
     for colour_role, key in pairs.items():
         palette.setColor(colour_role, QColor(colours[key]))
@@ -97,8 +118,16 @@ def effective_scheme(app: QApplication, scheme: Scheme) -> Literal["light", "dar
 
 def apply_palette(app: QApplication, scheme: Scheme = "system") -> Literal["light", "dark"]:
     chosen = effective_scheme(app, scheme)
-    from triage_desktop.gui.contrast_style import ContrastStyle
-
-    app.setStyle(ContrastStyle())  # Fusion with control edges at 3:1 (gui/contrast_style.py)
-    app.setPalette(_palette(_DARK if chosen == "dark" else _LIGHT))
+    colours = _DARK if chosen == "dark" else _LIGHT
+    palette = _palette(colours)
+    app.setPalette(palette)
+    edged = _palette(colours)  # not QPalette(palette): its overloads cost ~20 ms to resolve
+    edged.setColor(
+        QPalette.ColorRole.Window, QColor(colours["border"]).lighter(FUSION_OUTLINE_DARKER)
+    )
+    # PySide's stub types the class name as bytes; at run time it takes str and refuses bytes.
+    for class_name in EDGED_CONTROLS:
+        app.setPalette(edged, class_name)  # type: ignore[arg-type]
+    for class_name in PLAIN_CONTROLS:
+        app.setPalette(palette, class_name)  # type: ignore[arg-type]
     return chosen
