@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -205,9 +204,9 @@ class DocumentsService:
             timestamp_url=self.timestamp_url,
             password=password,
         )
-        fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(protected)
+        from triage_desktop.vault.files import write_new_private
+
+        write_new_private(destination, protected)
         self.vault.record_export(
             case_id, f"protected {LETTER_KIND_PREFIX}{content.kind}", protected
         )

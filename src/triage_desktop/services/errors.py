@@ -6,6 +6,7 @@ from triage_desktop.cases.text import InvalidFieldError
 from triage_desktop.vault.errors import (
     BadRecoveryKey,
     DiskFull,
+    ExportExists,
     KeychainSecretMismatch,
     KeychainSecretMissing,
     KeySlotRefused,
@@ -60,6 +61,7 @@ __all__ = [
     "CaseNotFound",
     "DiskError",
     "DiskFull",
+    "ExportExists",
     "InvalidFieldError",
     "KeySlotRefused",
     "KeychainSecretMismatch",

@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -613,10 +612,9 @@ class VaultService:
         _info, pdf = self._call(
             lambda db: db.fetch_document(self.officer_id, document_id, action="export")
         )
-        fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
-        return destination
+        from triage_desktop.vault.files import write_new_private
+
+        return write_new_private(destination, pdf)
 
     def record_export(self, case_id: int, what: str, content: bytes = b"") -> None:
         """Audit an export made elsewhere (e.g. a password-protected letter e-mailed out)."""

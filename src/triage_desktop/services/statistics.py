@@ -260,16 +260,11 @@ def compute(
 
 
 def write_file(destination: Path, data: bytes) -> Path:
-    """Write a new file readable by the officer alone; an existing file is never replaced."""
+    """Write a new file readable by the officer alone; an existing file is never replaced
+    (`vault.files.write_new_private`)."""
     from triage_desktop.vault.files import write_new_private
 
-    try:
-        write_new_private(destination, data)
-    except FileExistsError:
-        raise StatisticsError(
-            f"{destination} already exists: choose another name (nothing was written)."
-        ) from None
-    return destination
+    return write_new_private(destination, data)
 
 
 def _content(vault: VaultService | None, published: PublishedStatistics) -> Any:

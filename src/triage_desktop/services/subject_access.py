@@ -922,15 +922,6 @@ class Exported:
     pdf: bytes = field(repr=False, default=b"")
 
 
-def _write_private(destination: Path, data: bytes) -> None:
-    from triage_desktop.vault.files import write_new_private
-
-    try:
-        write_new_private(destination, data)
-    except FileExistsError:
-        raise SubjectAccessError(f"{destination} already exists: choose another name.") from None
-
-
 def sign_and_export(
     vault: VaultService, request_id: int, destination: Path, password: str = ""
 ) -> Exported:
@@ -942,6 +933,7 @@ def sign_and_export(
     from triage_desktop.documents.signing import sign_pdf
     from triage_desktop.documents.subject_access import render_pack
     from triage_desktop.services.documents_service import DocumentsService
+    from triage_desktop.vault.files import write_new_private
 
     if destination.exists():  # before anything is signed or kept
         raise SubjectAccessError(f"{destination} already exists: choose another name.")
@@ -974,7 +966,7 @@ def sign_and_export(
         request_id, signed, log_json=log, chain_head=vault.audit_head()
     )
     written = protected if protected is not None else signed
-    _write_private(destination, written)
+    write_new_private(destination, written)
     vault.record_subject_access_export(
         request_id,
         {"sha256": hashlib.sha256(written).hexdigest(), "protected": protected is not None},

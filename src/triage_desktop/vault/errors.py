@@ -69,5 +69,9 @@ class VaultReadOnly(VaultError):  # noqa: N818
     """The vault folder (or its disk) cannot be written: it can be read, nothing can change."""
 
 
+class ExportExists(VaultError):  # noqa: N818
+    """An export would replace an existing file: nothing was written."""
+
+
 class DiskFull(VaultError):  # noqa: N818
     """The disk is full; the change was rolled back and earlier records are intact."""

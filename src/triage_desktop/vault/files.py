@@ -18,7 +18,7 @@ from triage_desktop.paths import (
     folder_is_read_only,
     fsync_directory,
 )
-from triage_desktop.vault.errors import DiskFull, VaultError, VaultReadOnly
+from triage_desktop.vault.errors import DiskFull, ExportExists, VaultError, VaultReadOnly
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -49,14 +49,16 @@ def remove_stale_temporaries(folder: Path) -> None:
             temporary.unlink()
 
 
-def write_new_private(destination: Path, data: bytes) -> None:
-    """Write a new file readable by the officer alone (an export). An existing file is never
-    replaced (FileExistsError, for the caller to word); any other failure leaves no partial
-    file and is said by `write_failure`."""
+def write_new_private(destination: Path, data: bytes) -> Path:
+    """Write a new file readable by the officer alone (an export), and return its path. An
+    existing file is never replaced (`ExportExists`); any other failure leaves no partial file
+    and is said by `write_failure` (a full disk, a read-only folder)."""
     try:
         fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise
+        raise ExportExists(
+            f"{destination} already exists: choose another name (nothing was written)."
+        ) from None
     except OSError as error:
         raise write_failure(error, destination.parent, "Nothing was written.") from error
     try:
@@ -65,6 +67,7 @@ def write_new_private(destination: Path, data: bytes) -> None:
     except OSError as error:
         destination.unlink(missing_ok=True)
         raise write_failure(error, destination.parent, "Nothing was written.") from error
+    return destination
 
 
 __all__ = [

@@ -46,6 +46,10 @@ def test_case_view_shows_details_documents_and_history(
     assert target.read_bytes() == pdf
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     qtbot.waitUntil(lambda: "Exported" in view.document_note.text(), timeout=5000)
+    view.export_selected(str(target))  # the same name again: refused in words, file kept
+    qtbot.waitUntil(lambda: "already exists" in view.document_note.text(), timeout=5000)
+    assert "choose another name (nothing was written)" in view.document_note.text()
+    assert target.read_bytes() == pdf
 
     view.tabs.setCurrentIndex(2)
     view.grab().save(str(screenshot_dir / "case-view-history.png"))
