@@ -25,30 +25,35 @@ def documents(tmp_path: Path) -> DocumentsService:
     return service
 
 
+@pytest.fixture
+def summary_id(documents: DocumentsService) -> int:
+    """A stored summary's document id."""
+    vault = documents.vault
+    return vault.add_document(vault.create_case(details()).id, "summary", PDF).id
+
+
 def test_a_document_export_never_replaces_a_file(
-    documents: DocumentsService, tmp_path: Path
+    documents: DocumentsService, summary_id: int, tmp_path: Path
 ) -> None:
     vault = documents.vault
-    stored = vault.add_document(vault.create_case(details()).id, "summary", PDF)
     taken = tmp_path / "summary.pdf"
     taken.write_bytes(b"the officer's earlier file")
     with pytest.raises(ExportExists, match="already exists: choose another name"):
-        vault.export_document(stored.id, taken)
+        vault.export_document(summary_id, taken)
     assert taken.read_bytes() == b"the officer's earlier file"
-    written = vault.export_document(stored.id, tmp_path / "summary-2.pdf")
+    written = vault.export_document(summary_id, tmp_path / "summary-2.pdf")
     assert written.read_bytes() == PDF
     assert written.stat().st_mode & 0o077 == 0
 
 
 def test_a_document_export_on_a_full_disk_says_so_and_leaves_no_partial_file(
-    documents: DocumentsService, tmp_path: Path
+    documents: DocumentsService, summary_id: int, tmp_path: Path
 ) -> None:
     vault = documents.vault
-    stored = vault.add_document(vault.create_case(details()).id, "summary", PDF)
     with small_disk(tmp_path / "usb", 256) as disk:
         filler = fill(disk, leave_bytes=16_384)
         with pytest.raises(DiskFull, match=r"Nothing was written\. The disk holding .* is full"):
-            vault.export_document(stored.id, disk / "summary.pdf")
+            vault.export_document(summary_id, disk / "summary.pdf")
         assert sorted(p.name for p in disk.iterdir()) == [filler.name]
 
 
@@ -68,12 +73,11 @@ def test_a_protected_letter_export_on_a_full_disk_says_so_and_records_no_export(
 
 
 def test_a_document_export_into_a_read_only_folder_says_so(
-    documents: DocumentsService, tmp_path: Path
+    documents: DocumentsService, summary_id: int, tmp_path: Path
 ) -> None:
     vault = documents.vault
-    stored = vault.add_document(vault.create_case(details()).id, "summary", PDF)
     folder = tmp_path / "shared"
     folder.mkdir()
     with read_only_folder(folder), pytest.raises(VaultReadOnly, match="read-only"):
-        vault.export_document(stored.id, folder / "summary.pdf")
+        vault.export_document(summary_id, folder / "summary.pdf")
     assert list(folder.iterdir()) == []
