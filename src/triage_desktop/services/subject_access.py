@@ -933,10 +933,10 @@ def sign_and_export(
     from triage_desktop.documents.signing import sign_pdf
     from triage_desktop.documents.subject_access import render_pack
     from triage_desktop.services.documents_service import DocumentsService
-    from triage_desktop.vault.files import write_new_private
+    from triage_desktop.vault.files import name_taken, write_new_private
 
     if destination.exists():  # before anything is signed or kept
-        raise SubjectAccessError(f"{destination} already exists: choose another name.")
+        raise SubjectAccessError(name_taken(destination))
     reviewed = review(vault, request_id)
     stale = [
         p for c in reviewed.cases for p in c.passages if p.stale or any(m.stale for m in p.mentions)

@@ -49,6 +49,11 @@ def remove_stale_temporaries(folder: Path) -> None:
             temporary.unlink()
 
 
+def name_taken(destination: Path) -> str:
+    """What an officer is told when an export's file name is already taken."""
+    return f"{destination} already exists: choose another name (nothing was written)."
+
+
 def write_new_private(destination: Path, data: bytes) -> Path:
     """Write a new file readable by the officer alone (an export), and return its path. An
     existing file is never replaced (`ExportExists`); any other failure leaves no partial file
@@ -56,9 +61,7 @@ def write_new_private(destination: Path, data: bytes) -> Path:
     try:
         fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise ExportExists(
-            f"{destination} already exists: choose another name (nothing was written)."
-        ) from None
+        raise ExportExists(name_taken(destination)) from None
     except OSError as error:
         raise write_failure(error, destination.parent, "Nothing was written.") from error
     try:
@@ -73,6 +76,7 @@ def write_new_private(destination: Path, data: bytes) -> Path:
 __all__ = [
     "atomic_write",
     "fsync_directory",
+    "name_taken",
     "remove_stale_temporaries",
     "write_failure",
     "write_new_private",
